@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import './app.css';
+import { App } from './app';
+import { loadLaunchedPatientContext } from './fhir/launched-patient-context';
+import { createI18n } from './i18n/create-i18n';
+import { pickLanguage } from './i18n/pick-language';
+import { settlePatientContext } from './patient-context/use-patient-context';
+
+const i18n = createI18n(pickLanguage(navigator.languages));
+document.documentElement.lang = i18n.language;
+
+// Started here, once per page load: the SMART code exchange must never run twice.
+const firstLoad = settlePatientContext(loadLaunchedPatientContext());
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('client/index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App firstLoad={firstLoad} reload={loadLaunchedPatientContext} />
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/ });
+/** An origin is scheme://host[:port] with nothing after it (CSP frame-ancestors source). */
+const origin = z
+  .string()
+  .regex(/^https?:\/\/[^/?#\s]+$/, 'must be an origin (scheme://host[:port]) with no path');
+
+/** A CDS Hooks client the EHR uses to call us (CDS Hooks 2.0.1 §Trusting CDS Clients). */
+export const cdsClientSchema = z
+  .object({
+    iss: z.string().min(1),
+    jku: url.optional(),
+    jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional(),
+    algorithms: z
+      .array(z.enum(['ES384', 'RS384']))
+      .min(1)
+      .default(['ES384', 'RS384']),
+  })
+  .refine((client) => client.jku !== undefined || client.jwks !== undefined, {
+    error: 'a CDS client needs a jku or a jwks',
+  });
+
+export const TENANT_VENDORS = ['epic', 'oracle', 'meditech', 'smart-sandbox', 'other'] as const;
+
+/** One EHR registration, as in TENANTS_FILE and the admin API (DESIGN.md §3). */
+export const tenantRegistrationSchema = z.object({
+  /** FHIR base URL, exactly as the EHR sends it in the launch `iss` parameter. */
+  iss: url.transform((value) => value.replace(/\/+$/, '')),
+  name: z.string().min(1).max(200),
+  vendor: z.enum(TENANT_VENDORS).default('other'),
+  clientId: z.string().min(1).max(200),
+  /** Scope string requested at launch; SMART v1 or v2 syntax as the EHR registration requires. */
+  scope: z.string().min(1).max(2000),
+  frameOrigins: z.array(origin).default([]),
+  cdsClients: z.array(cdsClientSchema).default([]),
+  status: z.enum(['active', 'disabled']).default('active'),
+});
+export type TenantRegistration = z.infer<typeof tenantRegistrationSchema>;
+
+export const tenantsFileSchema = z.object({ tenants: z.array(tenantRegistrationSchema) });
+export type TenantsFile = z.infer<typeof tenantsFileSchema>;
+
+/** SMART v2 scopes for what the app reads at launch (least privilege: read + search only). */
+export const DEFAULT_LAUNCH_SCOPE = [
+  'launch',
+  'openid',
+  'fhirUser',
+  'patient/Patient.rs',
+  'patient/Encounter.rs',
+  'patient/Condition.rs',
+  'patient/Observation.rs',
+  'patient/MedicationRequest.rs',
+].join(' ');

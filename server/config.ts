@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+
+const schema = z
+  .object({
+    PORT: port.default(3000),
+    PUBLIC_URL: optionalUrl,
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z.string().min(1).optional(),
+    TENANTS_FILE: z.string().min(1).optional(),
+    /** No default: without it the admin API is off. */
+    ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must be at least 32 characters').optional(),
+    /** Set by `npm start`: registers the local sandbox EHR found at this URL as a tenant. */
+    SANDBOX_PUBLIC_URL: optionalUrl,
+    SANDBOX_CLIENT_ID: z.string().min(1).default('chartside-sandbox'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    WEB_DIR: z.string().min(1).default('./dist/web'),
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    tenantsFile: env.TENANTS_FILE,
+    adminToken: env.ADMIN_TOKEN,
+    sandbox:
+      env.SANDBOX_PUBLIC_URL === undefined
+        ? undefined
+        : {
+            publicUrl: env.SANDBOX_PUBLIC_URL.replace(/\/+$/, ''),
+            clientId: env.SANDBOX_CLIENT_ID,
+          },
+    logLevel: env.LOG_LEVEL,
+    webDir: env.WEB_DIR,
+  }));
+
+export type AppConfig = z.output<typeof schema>;
+
+/** Parses the environment once; every problem is reported together, secrets have no default. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,17 @@
+/** Stable error codes of the app's APIs; clients and tests rely on them, never on messages alone. */
+export type ErrorCode =
+  'TENANT_NOT_REGISTERED' | 'TENANT_DISABLED' | 'REQUEST_INVALID' | 'NOT_FOUND' | 'INTERNAL';
+
+/** The one error type handlers throw; `renderError` turns it into an OperationOutcome. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    /** FHIRPath-ish location of the bad input, e.g. `iss` or `tenants[0].clientId`. */
+    readonly expression?: string[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

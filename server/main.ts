@@ -1,0 +1,21 @@
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './http/logger';
+import { openDatabase } from './store/database';
+import { registerConfiguredTenants } from './tenants/register-tenants';
+import { TenantStore } from './tenants/tenant-store';
+
+const config = loadConfig(process.env);
+const logger = createLogger(config.logLevel);
+if (config.databaseUrl !== undefined) {
+  throw new Error(
+    'DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite in DATA_DIR',
+  );
+}
+const db = await openDatabase({ dataDir: config.dataDir });
+const tenants = new TenantStore(db);
+await registerConfiguredTenants(config, tenants);
+const app = createApp(config, { logger, tenants });
+app.listen(config.port, () => {
+  logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
+});

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { Router, type RequestHandler } from 'express';
+import type { TenantStore } from '../tenants/tenant-store';
+
+/**
+ * The CSP of our HTML pages: framed only by registered EHR origins (`frame-ancestors`;
+ * X-Frame-Options cannot allow-list), talking only to ourselves and registered FHIR servers.
+ */
+export async function pageSecurityPolicy(tenants: TenantStore): Promise<string> {
+  const active = await tenants.listActive();
+  const frameAncestors = [...new Set(active.flatMap((t) => t.frameOrigins))];
+  const fhirOrigins = [...new Set(active.map((t) => new URL(t.iss).origin))];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${fhirOrigins.join(' ')}`.trim(),
+    `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** Serves the built launch page (`/launch`) and SPA (`/app/`) from `webDir` (vite build). */
+export function webRoutes(deps: { webDir: string; tenants: TenantStore }): Router {
+  const webDir = resolve(deps.webDir);
+  const routes = Router();
+  const sendPage =
+    (file: string): RequestHandler =>
+    async (_req, res) => {
+      const path = join(webDir, file);
+      res.set('Content-Security-Policy', await pageSecurityPolicy(deps.tenants));
+      res.set('Cache-Control', 'no-store');
+      if (!existsSync(path)) {
+        res.status(503).type('text').send('The web app is not built. Run `npm run build` first.');
+        return;
+      }
+      res.sendFile(path);
+    };
+  routes.use(
+    '/assets',
+    express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+  );
+  routes.get('/launch', sendPage('launch/index.html'));
+  routes.get('/app', (_req, res) => res.redirect(301, '/app/'));
+  routes.get(['/app/', '/app/{*rest}'], sendPage('client/index.html'));
+  return routes;
+}

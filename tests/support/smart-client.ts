@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+
+export interface Pkce {
+  verifier: string;
+  challenge: string;
+}
+
+export function makePkce(): Pkce {
+  const verifier = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+export interface AuthorizeRequest {
+  authorizeUrl: string;
+  clientId: string;
+  redirectUri: string;
+  aud: string;
+  scope: string;
+  launch?: string;
+  pkce: Pkce;
+  state?: string;
+}
+
+/** Calls the authorization endpoint as a browser would and returns where it redirects to. */
+export async function authorize(request: AuthorizeRequest): Promise<URL> {
+  const url = new URL(request.authorizeUrl);
+  const params: Record<string, string | undefined> = {
+    response_type: 'code',
+    client_id: request.clientId,
+    redirect_uri: request.redirectUri,
+    scope: request.scope,
+    aud: request.aud,
+    state: request.state ?? crypto.randomUUID(),
+    launch: request.launch,
+    code_challenge: request.pkce.challenge,
+    code_challenge_method: 'S256',
+  };
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined) url.searchParams.set(key, value);
+  const response = await fetch(url, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (response.status !== 302 || location === null) {
+    throw new Error(`authorize answered ${response.status} without a redirect`);
+  }
+  return new URL(location);
+}
+
+export async function exchangeCode(
+  tokenUrl: string,
+  fields: { code: string; verifier: string; clientId: string; redirectUri: string },
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: fields.code,
+      code_verifier: fields.verifier,
+      client_id: fields.clientId,
+      redirect_uri: fields.redirectUri,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSandbox, type Sandbox } from '../../launch/sandbox/sandbox-app';
+import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/http/logger';
+import { openDatabase } from '../../server/store/database';
+import { registerConfiguredTenants } from '../../server/tenants/register-tenants';
+import { TenantStore } from '../../server/tenants/tenant-store';
+
+export interface Stack {
+  appUrl: string;
+  sandboxUrl: string;
+  sandbox: Sandbox;
+  tenants: TenantStore;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://localhost:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * The real sandbox EHR and the real app server on loopback ports, wired to each other exactly
+ * as `npm start` wires them, with a throwaway data directory.
+ */
+export async function startStack(
+  options: { tokenTtlSeconds?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<Stack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chartside-stack-'));
+  const appServer = createServer();
+  const sandboxServer = createServer();
+  const appUrl = await listen(appServer);
+  const sandboxUrl = await listen(sandboxServer);
+  const sandbox = await createSandbox(
+    loadSandboxConfig({
+      SANDBOX_PUBLIC_URL: sandboxUrl,
+      PUBLIC_URL: appUrl,
+      DATA_DIR: dataDir,
+      SANDBOX_TOKEN_TTL_SECONDS: String(options.tokenTtlSeconds ?? 3600),
+    }),
+  );
+  const config = loadConfig({
+    PUBLIC_URL: appUrl,
+    DATA_DIR: dataDir,
+    SANDBOX_PUBLIC_URL: sandboxUrl,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const db = await openDatabase({ dataDir });
+  const tenants = new TenantStore(db);
+  await registerConfiguredTenants(config, tenants);
+  appServer.on('request', createApp(config, { logger: createLogger('silent'), tenants }));
+  sandboxServer.on('request', sandbox.app);
+  return {
+    appUrl,
+    sandboxUrl,
+    sandbox,
+    tenants,
+    async close() {
+      for (const server of [appServer, sandboxServer]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

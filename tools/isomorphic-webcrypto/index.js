@@ -1,0 +1,2 @@
+module.exports = globalThis.crypto;
+module.exports.default = globalThis.crypto;

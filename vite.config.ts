@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** Two pages: the registered SMART launch page (/launch) and the app it redirects to (/app/). */
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        launch: resolve(import.meta.dirname, 'launch/index.html'),
+        app: resolve(import.meta.dirname, 'client/index.html'),
+      },
+    },
+  },
+});
