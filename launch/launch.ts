@@ -80,9 +80,11 @@ async function launch(): Promise<void> {
     ? config.scope
     : config.scope.replace(/(^|\s)launch(?=\s|$)/, '$1launch/patient');
   // Oracle Health's embedded browser can share sessionStorage between charts.
-  const external = Reflect.get(window, 'external') as { DiscernObjectFactory?: unknown } | undefined;
+  const external = Reflect.get(window, 'external') as
+    { DiscernObjectFactory?: unknown } | undefined;
   if (external?.DiscernObjectFactory !== undefined) {
-    (FHIR.oauth2.settings as { fullSessionStorageSupport?: boolean }).fullSessionStorageSupport = false;
+    (FHIR.oauth2.settings as { fullSessionStorageSupport?: boolean }).fullSessionStorageSupport =
+      false;
   }
   show('progress', 'title', 'redirecting');
   const options: fhirclient.AuthorizeParams = {

@@ -28,6 +28,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     }),
   );
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
+  app.get('/favicon.ico', (_req, res) => res.status(204).end());
   app.get(
     '/api/launch-config',
     launchConfigRoute({ tenants: deps.tenants, publicUrl: config.publicUrl }),

@@ -8,6 +8,21 @@ export const BLOOD_PRESSURE_PANEL = '85354-9';
 const SYSTOLIC = '8480-6';
 const DIASTOLIC = '8462-4';
 
+/** UCUM codes that EHRs often send as the unit text, as clinicians write them. */
+const UCUM_DISPLAY: Record<string, string> = {
+  'mm[Hg]': 'mmHg',
+  Cel: '°C',
+  '[degF]': '°F',
+  'kg/m2': 'kg/m²',
+  '[lb_av]': 'lb',
+  '[in_i]': 'in',
+};
+
+function unitText(quantity: Quantity): string | undefined {
+  const unit = quantity.unit ?? quantity.code;
+  return unit === undefined ? undefined : (UCUM_DISPLAY[unit] ?? unit);
+}
+
 export function isBloodPressure(observation: Observation): boolean {
   return hasCode(observation.code, LOINC, BLOOD_PRESSURE_PANEL);
 }
@@ -36,7 +51,7 @@ function bloodPressure(observation: Observation, format: FhirFormatters): string
   const systolic = componentQuantity(observation.component, SYSTOLIC);
   const diastolic = componentQuantity(observation.component, DIASTOLIC);
   if (systolic?.value === undefined || diastolic?.value === undefined) return undefined;
-  const unit = systolic.unit ?? systolic.code ?? diastolic.unit ?? diastolic.code;
+  const unit = unitText(systolic) ?? unitText(diastolic);
   const pair = `${format.number(systolic.value)}/${format.number(diastolic.value)}`;
   return unit === undefined ? pair : `${pair} ${unit}`;
 }
@@ -50,7 +65,7 @@ function componentQuantity(
 
 function quantity(value: Quantity, format: FhirFormatters): string | undefined {
   if (value.value === undefined) return undefined;
-  const unit = value.unit ?? value.code;
+  const unit = unitText(value);
   const comparator = value.comparator ?? '';
   const number = `${comparator}${format.number(value.value)}`;
   return unit === undefined ? number : `${number} ${unit}`;

@@ -3,7 +3,10 @@ import { hasCode } from './codeable-text';
 
 const IDENTIFIER_TYPE = 'http://terminology.hl7.org/CodeSystem/v2-0203';
 
-/** The name to show: the official name if there is one, else the first with any text. */
+/**
+ * The name to show: `text` if the EHR wrote one, else first given name and family name, as
+ * EHR banners (and the sandbox chart) show it; the official name is preferred.
+ */
 export function patientName(patient: Patient): string | undefined {
   const names = patient.name ?? [];
   const chosen = names.find((name) => name.use === 'official' && nameText(name)) ?? names[0];
@@ -11,7 +14,7 @@ export function patientName(patient: Patient): string | undefined {
 }
 
 function nameText(name: HumanName): string | undefined {
-  const text = name.text ?? [...(name.given ?? []), name.family ?? ''].join(' ');
+  const text = name.text ?? [name.given?.[0] ?? '', name.family ?? ''].join(' ');
   const trimmed = text.replace(/\s+/g, ' ').trim();
   return trimmed === '' ? undefined : trimmed;
 }

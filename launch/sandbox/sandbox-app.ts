@@ -69,6 +69,7 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(appOrigin));
+  app.get('/favicon.ico', (_req, res) => res.status(204).end());
   app.use(['/fhir', '/auth/token', '/auth/jwks', '/auth/.well-known'], cors);
   app.get('/fhir/.well-known/smart-configuration', (_req, res) =>
     res.json(smartConfiguration(urls)),
@@ -131,10 +132,11 @@ const cors: RequestHandler = (req, res, next) => {
 function securityHeaders(appOrigin: string): RequestHandler {
   const csp = [
     "default-src 'self'",
-    `frame-src ${appOrigin}`,
+    // The sidebar frame goes to our own authorize endpoint first, then to the app.
+    `frame-src 'self' ${appOrigin}`,
     // Chromium applies form-action to the redirect after the sign-in form posts.
     `form-action 'self' ${appOrigin}`,
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
     "base-uri 'none'",
     "object-src 'none'",
   ].join('; ');

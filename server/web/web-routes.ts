@@ -45,7 +45,12 @@ export function webRoutes(deps: { webDir: string; tenants: TenantStore }): Route
     express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
   );
   routes.get('/launch', sendPage('launch/index.html'));
-  routes.get('/app', (_req, res) => res.redirect(301, '/app/'));
-  routes.get(['/app/', '/app/{*rest}'], sendPage('client/index.html'));
+  const app = sendPage('client/index.html');
+  routes.get(['/app', '/app/{*rest}'], (req, res, next) => {
+    // Routing is not strict, so '/app' also matches '/app/': only the bare path is redirected.
+    const [path, query] = req.originalUrl.split('?');
+    if (path === '/app') res.redirect(301, `/app/${query === undefined ? '' : `?${query}`}`);
+    else app(req, res, next);
+  });
   return routes;
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { freshPage, launchChromium } from '../support/chromium';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -31,7 +31,7 @@ async function openChart(page: Page, patientId: string): Promise<ReturnType<Page
 }
 
 test('the app opens in the chart sidebar for two patients in turn, with nothing carried over', async () => {
-  const page = await browser.newPage();
+  const page = await freshPage(browser);
   const errors = watchErrors(page);
   const [first, second] = stack.sandbox.patients.filter((p) => p.topic);
   if (!first || !second) throw new Error('the sandbox needs two personas');
@@ -51,7 +51,7 @@ test('the app opens in the chart sidebar for two patients in turn, with nothing 
 });
 
 test('the app page has no WCAG A/AA violations', async () => {
-  const page = await browser.newPage();
+  const page = await freshPage(browser);
   const patient = stack.sandbox.patients[0]!;
   const app = await openChart(page, patient.id);
   await app.getByRole('heading', { name: patient.name }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium } from '../support/chromium';
+import { freshPage, launchChromium } from '../support/chromium';
 import { startStack, type Stack } from '../support/stack';
 
 const TOKEN_TTL_SECONDS = 4;
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 test('after the access token expires the app tells the clinician to relaunch', async () => {
-  const page = await browser.newPage();
+  const page = await freshPage(browser);
   const patient = stack.sandbox.patients[0]!;
   await page.goto(`${stack.sandboxUrl}/chart/${patient.id}`);
   const app = page.getByTitle('Chartside').contentFrame();

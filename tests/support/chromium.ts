@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, quiet on a closed network (STACK.md). Override with CHROMIUM_PATH. */
 export async function launchChromium(): Promise<Browser> {
@@ -15,4 +15,12 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** A page in a fresh browser context (own storage); closing the page closes the context. */
+export async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
 }

@@ -84,8 +84,8 @@ export function patientContextFixture(overrides: Partial<PatientContext> = {}): 
         subject,
         effectiveDateTime: '2025-01-14',
         component: [
-          { code: loinc('8480-6', 'Systolic'), valueQuantity: { value: 128, unit: 'mmHg' } },
-          { code: loinc('8462-4', 'Diastolic'), valueQuantity: { value: 82, unit: 'mmHg' } },
+          { code: loinc('8480-6', 'Systolic'), valueQuantity: { value: 128, unit: 'mm[Hg]' } },
+          { code: loinc('8462-4', 'Diastolic'), valueQuantity: { value: 82, unit: 'mm[Hg]' } },
         ],
       },
     ],

