@@ -9,7 +9,7 @@ export default defineConfig({
     outDir: 'dist/web',
     emptyOutDir: true,
     sourcemap: true,
-    rollupOptions: {
+    rolldownOptions: {
       input: {
         launch: resolve(import.meta.dirname, 'launch/index.html'),
         app: resolve(import.meta.dirname, 'client/index.html'),

@@ -72,7 +72,9 @@ try {
       },
       {
         name: 'baseline: GET /healthz',
-        run: async () => void (await (await fetch(`${stack.appUrl}/healthz`)).arrayBuffer()),
+        run: async () => {
+          await (await fetch(`${stack.appUrl}/healthz`)).arrayBuffer();
+        },
       },
     ),
   );

@@ -14,6 +14,7 @@ await i18n.init({
   lng: navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
+  showSupportNotice: false,
 });
 document.documentElement.lang = i18n.language;
 

@@ -20,6 +20,7 @@ export function createI18n(language: string): i18n {
     resources: { en: { translation: en }, es: { translation: es } },
     initAsync: false,
     interpolation: { escapeValue: false },
+    showSupportNotice: false,
     react: { useSuspense: false },
   });
   return instance;
