@@ -3,37 +3,19 @@
  * EHR over loopback HTTP, beside a baseline of the same number of trivial requests.
  */
 import { startStack } from '../tests/support/stack';
-import { authorize, exchangeCode, makePkce } from '../tests/support/smart-client';
+import { launchTokens } from '../tests/support/smart-client';
 import { report, sideBySide } from './measure';
 
 const stack = await startStack();
 try {
   const patient = stack.sandbox.patients[0];
   if (!patient) throw new Error('the sandbox has no patients');
-  const launch = stack.sandbox.state.createLaunch({
+  const { accessToken } = await launchTokens(stack.sandbox, stack.appUrl, {
     patient: patient.id,
     ...(patient.encounterId !== undefined && { encounter: patient.encounterId }),
     practitioner: stack.sandbox.practitioners[0]?.id ?? '',
   });
-  const pkce = makePkce();
-  const clientId = 'chartside-sandbox';
-  const redirectUri = `${stack.appUrl}/app/`;
-  const redirect = await authorize({
-    authorizeUrl: `${stack.sandbox.urls.oidcIssuer}/authorize`,
-    clientId,
-    redirectUri,
-    aud: stack.sandbox.urls.fhirBaseUrl,
-    scope: 'launch openid fhirUser patient/*.rs',
-    launch,
-    pkce,
-  });
-  const { body } = await exchangeCode(`${stack.sandbox.urls.oidcIssuer}/token`, {
-    code: redirect.searchParams.get('code') ?? '',
-    verifier: pkce.verifier,
-    clientId,
-    redirectUri,
-  });
-  const headers = { authorization: `Bearer ${String(body.access_token)}` };
+  const headers = { authorization: `Bearer ${accessToken}` };
   const base = stack.sandbox.urls.fhirBaseUrl;
   const ref = `Patient/${patient.id}`;
   const contextReads = [

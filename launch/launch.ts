@@ -1,4 +1,5 @@
-import FHIR from 'fhirclient';
+// The browser entry, whose types match what runs in the page (the package types the Node entry).
+import FHIR from 'fhirclient/lib/entry/browser';
 import type { fhirclient } from 'fhirclient/lib/types';
 import i18next from 'i18next';
 import { launchConfigSchema, type LaunchConfig } from '../core/wire/launch-config';

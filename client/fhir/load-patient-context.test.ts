@@ -34,7 +34,8 @@ afterAll(() => {
 
 /** An unsigned JWT: fhirclient and Chartside only decode the id_token on the client. */
 function idToken(claims: Record<string, unknown>): string {
-  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const part = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return `${part({ alg: 'none' })}.${part(claims)}.`;
 }
 

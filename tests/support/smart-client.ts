@@ -62,3 +62,48 @@ export async function exchangeCode(
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+export interface LaunchedTokens {
+  body: Record<string, unknown>;
+  accessToken: string;
+}
+
+/**
+ * Goes through a whole EHR launch against the sandbox (launch API, authorize, token) as the
+ * registered app, and returns the token response.
+ */
+export async function launchTokens(
+  sandbox: { urls: { fhirBaseUrl: string; oidcIssuer: string } },
+  appUrl: string,
+  launch: { patient: string; encounter?: string; practitioner: string },
+  scope = 'launch openid fhirUser patient/*.rs',
+): Promise<LaunchedTokens> {
+  const response = await fetch(`${sandbox.urls.fhirBaseUrl}/_services/smart/Launch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ launchUrl: `${appUrl}/launch`, parameters: launch }),
+  });
+  const { launch_id } = (await response.json()) as { launch_id: string };
+  const pkce = makePkce();
+  const clientId = 'chartside-sandbox';
+  const redirectUri = `${appUrl}/app/`;
+  const redirect = await authorize({
+    authorizeUrl: `${sandbox.urls.oidcIssuer}/authorize`,
+    clientId,
+    redirectUri,
+    aud: sandbox.urls.fhirBaseUrl,
+    scope,
+    launch: launch_id,
+    pkce,
+  });
+  const code = redirect.searchParams.get('code');
+  if (code === null) throw new Error(`authorize refused: ${redirect.toString()}`);
+  const { status, body } = await exchangeCode(`${sandbox.urls.oidcIssuer}/token`, {
+    code,
+    verifier: pkce.verifier,
+    clientId,
+    redirectUri,
+  });
+  if (status !== 200) throw new Error(`token request failed: ${JSON.stringify(body)}`);
+  return { body, accessToken: String(body.access_token) };
+}
