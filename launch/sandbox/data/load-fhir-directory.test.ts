@@ -32,9 +32,7 @@ beforeAll(async () => {
           status: 'in-progress',
           class: { code: 'EMER' },
           subject: { reference: 'urn:uuid:aaaa-1' },
-          participant: [
-            { individual: { reference: `Practitioner?identifier=${NPI}|9999000001` } },
-          ],
+          participant: [{ individual: { reference: `Practitioner?identifier=${NPI}|9999000001` } }],
           serviceProvider: { reference: `Organization?identifier=${SYNTHEA_ORG}|org-1` },
         },
         request: { method: 'POST', url: 'Encounter' },
@@ -64,7 +62,11 @@ beforeAll(async () => {
           id: 'prac-1',
           identifier: [{ system: NPI, value: '9999000001' }],
         },
-        request: { method: 'POST', url: 'Practitioner', ifNoneExist: `identifier=${NPI}|9999000001` },
+        request: {
+          method: 'POST',
+          url: 'Practitioner',
+          ifNoneExist: `identifier=${NPI}|9999000001`,
+        },
       },
     ],
   });
@@ -76,7 +78,11 @@ beforeAll(async () => {
   await writeFile(
     join(dir, 'shared/conditions.ndjson'),
     [
-      JSON.stringify({ resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/aaaa-1' } }),
+      JSON.stringify({
+        resourceType: 'Condition',
+        id: 'c1',
+        subject: { reference: 'Patient/aaaa-1' },
+      }),
       '',
       JSON.stringify({ resourceType: 'Condition', subject: { reference: 'Patient/aaaa-1' } }),
       '{ not json',

@@ -145,6 +145,11 @@ function idFromFullUrl(fullUrl: string | undefined, resourceType: string): strin
 /** Same directory, same ids: a hash of where the resource was found, shaped like a UUID. */
 function deterministicId(entry: CollectedEntry): string {
   const hex = createHash('sha256').update(entry.origin).digest('hex');
-  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)]
-    .join('-');
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20, 32),
+  ].join('-');
 }
