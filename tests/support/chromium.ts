@@ -21,6 +21,9 @@ export async function launchChromium(): Promise<Browser> {
 export async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The browser may already be gone when the page closes at the end of a file.
+  page.on('close', () => {
+    context.close().catch(() => undefined);
+  });
   return page;
 }

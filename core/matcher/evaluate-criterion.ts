@@ -1,0 +1,307 @@
+import type { Condition, MedicationRequest, Observation } from 'fhir/r4';
+import type { Criterion } from '../micro-case/trigger-schema';
+import {
+  COMPARATOR_SIGN,
+  compare,
+  conceptLabel,
+  formatChartValue,
+  formatNumber,
+  observationDate,
+  valueIn,
+  withinWindow,
+  type ChartValue,
+} from './chart-values';
+import { NO_MATCH, type Evaluation, type Evidence } from './evidence';
+import type { PatientIndex } from './patient-index';
+
+/** Evaluates FHIRPath over a Bundle of the patient's resources; injected to keep core light. */
+export type FhirPathEvaluator = (resource: unknown, expression: string) => unknown[];
+
+export interface EvaluationScope {
+  index: PatientIndex;
+  /** Value set canonical URL → its `system|code` keys and title. */
+  valueSets: ReadonlyMap<string, { codes: ReadonlySet<string>; title: string }>;
+  now: Date;
+  fhirPath?: FhirPathEvaluator;
+}
+
+type Leaf<K extends Criterion['kind']> = Extract<Criterion, { kind: K }>;
+
+const SYSTEM_NAME: Record<string, { en: string; es: string }> = {
+  'http://snomed.info/sct': { en: 'SNOMED CT', es: 'SNOMED CT' },
+  'http://hl7.org/fhir/sid/icd-10-cm': { en: 'ICD-10-CM', es: 'CIE-10-MC' },
+};
+const CLASS_NAME: Record<string, { en: string; es: string }> = {
+  EMER: { en: 'emergency', es: 'urgencias' },
+  IMP: { en: 'inpatient', es: 'hospitalización' },
+  AMB: { en: 'ambulatory', es: 'ambulatorio' },
+};
+const day = (date: string | undefined): string => (date ?? '').slice(0, 10);
+
+function codes(scope: EvaluationScope, url: string): ReadonlySet<string> {
+  return scope.valueSets.get(url.split('|')[0] ?? '')?.codes ?? new Set();
+}
+
+function evaluateCondition(c: Leaf<'condition'>, scope: EvaluationScope): Evaluation {
+  const found = scope.index
+    .find<Condition>('Condition', codes(scope, c.valueSet))
+    .filter((condition) => {
+      if (c.onsetWithin === undefined) return true;
+      return withinWindow(
+        condition.onsetDateTime ?? condition.recordedDate,
+        c.onsetWithin,
+        scope.now,
+      );
+    });
+  const evidence = found.map((condition): Evidence => {
+    const coding = condition.code?.coding?.find(
+      (cd) => cd.system !== undefined && SYSTEM_NAME[cd.system],
+    );
+    const system = coding?.system ? SYSTEM_NAME[coding.system] : undefined;
+    const code =
+      system && coding?.code
+        ? { en: ` (${system.en} ${coding.code})`, es: ` (${system.es} ${coding.code})` }
+        : { en: '', es: '' };
+    const label = conceptLabel(condition.code);
+    return {
+      criterionId: c.id,
+      resource: `Condition/${condition.id ?? ''}`,
+      date: condition.onsetDateTime ?? condition.recordedDate,
+      reason: {
+        en: `${label}${code.en} on the problem list`,
+        es: `${label}${code.es} en la lista de problemas`,
+      },
+    };
+  });
+  return { matched: evidence.length > 0, evidence };
+}
+
+function observationsInWindow(
+  c: Leaf<'observation'> | Leaf<'trend'>,
+  scope: EvaluationScope,
+): Observation[] {
+  return scope.index
+    .find<Observation>('Observation', codes(scope, c.valueSet))
+    .filter((o) => withinWindow(observationDate(o), c.within, scope.now))
+    .sort((a, b) => Date.parse(observationDate(b) ?? '') - Date.parse(observationDate(a) ?? ''));
+}
+
+function evaluateObservation(c: Leaf<'observation'>, scope: EvaluationScope): Evaluation {
+  const candidates = observationsInWindow(c, scope);
+  const evidenceFor = (o: Observation, chart?: ChartValue): Evidence => {
+    const label = conceptLabel(o.code);
+    const date = observationDate(o);
+    if (!chart || c.unit === undefined || c.comparator === undefined || c.value === undefined) {
+      return {
+        criterionId: c.id,
+        resource: `Observation/${o.id ?? ''}`,
+        date,
+        reason: { en: `${label} on ${day(date)}`, es: `${label} el ${day(date)}` },
+      };
+    }
+    const shown = formatChartValue(chart, c.unit);
+    const test = `${COMPARATOR_SIGN[c.comparator]} ${formatNumber(c.value)} ${c.unit}`;
+    return {
+      criterionId: c.id,
+      resource: `Observation/${o.id ?? ''}`,
+      date,
+      value: chart.value,
+      unit: c.unit,
+      reason: {
+        en: `${label} ${shown} on ${day(date)} ${test}`,
+        es: `${label} ${shown} el ${day(date)} ${test}`,
+      },
+    };
+  };
+  if (c.comparator === undefined || c.value === undefined || c.unit === undefined) {
+    const first = candidates[0];
+    return first ? { matched: true, evidence: [evidenceFor(first)] } : NO_MATCH;
+  }
+  const { comparator, value: threshold, unit } = c;
+  const valued = candidates.flatMap((o) => {
+    const chart = valueIn(o, unit, { component: c.component, molarMass: c.molarMass });
+    return chart ? [{ o, chart }] : [];
+  });
+  const passing =
+    c.which === 'any'
+      ? valued.filter(({ chart }) => compare(chart.value, comparator, threshold))
+      : valued.slice(0, 1).filter(({ chart }) => compare(chart.value, comparator, threshold));
+  const best = passing[0];
+  return best ? { matched: true, evidence: [evidenceFor(best.o, best.chart)] } : NO_MATCH;
+}
+
+function evaluateTrend(c: Leaf<'trend'>, scope: EvaluationScope): Evaluation {
+  const series = observationsInWindow(c, scope)
+    .reverse()
+    .flatMap((o) => {
+      const chart = valueIn(o, c.unit, { molarMass: c.molarMass });
+      return chart ? [{ o, chart, time: Date.parse(observationDate(o) ?? '') }] : [];
+    });
+  let lowest: (typeof series)[number] | undefined;
+  let best: { from: (typeof series)[number]; to: (typeof series)[number] } | undefined;
+  for (const point of series) {
+    if (lowest) {
+      const rise = point.chart.value - lowest.chart.value;
+      const ratio = lowest.chart.value > 0 ? point.chart.value / lowest.chart.value : 0;
+      if (
+        (c.riseAtLeast !== undefined && rise >= c.riseAtLeast - 1e-9) ||
+        (c.ratioAtLeast !== undefined && ratio >= c.ratioAtLeast)
+      ) {
+        best = { from: lowest, to: point };
+      }
+    }
+    if (!lowest || point.chart.value < lowest.chart.value) lowest = point;
+  }
+  if (!best) return NO_MATCH;
+  const label = conceptLabel(best.to.o.code);
+  const hours = Math.round((best.to.time - best.from.time) / 3_600_000);
+  const span = `${formatNumber(best.from.chart.value)} → ${formatNumber(best.to.chart.value)} ${c.unit}`;
+  const date = observationDate(best.to.o);
+  return {
+    matched: true,
+    evidence: [
+      {
+        criterionId: c.id,
+        resource: `Observation/${best.to.o.id ?? ''}`,
+        date,
+        value: best.to.chart.value,
+        unit: c.unit,
+        reason: {
+          en: `${label} rose ${span} in ${hours} h (by ${day(date)})`,
+          es: `${label} subió ${span} en ${hours} h (hasta el ${day(date)})`,
+        },
+      },
+    ],
+  };
+}
+
+function evaluateMedication(c: Leaf<'medication'>, scope: EvaluationScope): Evaluation {
+  const orders = scope.index
+    .find<MedicationRequest>('MedicationRequest', codes(scope, c.valueSet))
+    .filter(
+      (m) =>
+        c.authoredWithin === undefined || withinWindow(m.authoredOn, c.authoredWithin, scope.now),
+    );
+  if (!c.present) {
+    if (orders.length > 0) return NO_MATCH;
+    const title = scope.valueSets.get(c.valueSet.split('|')[0] ?? '')?.title ?? c.valueSet;
+    return {
+      matched: true,
+      evidence: [
+        {
+          criterionId: c.id,
+          reason: { en: `No active order for ${title}`, es: `Sin orden activa de ${title}` },
+        },
+      ],
+    };
+  }
+  const evidence = orders.map((m): Evidence => {
+    const label = conceptLabel(m.medicationCodeableConcept);
+    return {
+      criterionId: c.id,
+      resource: `MedicationRequest/${m.id ?? ''}`,
+      date: m.authoredOn,
+      reason: {
+        en: `Active order: ${label} (ordered ${day(m.authoredOn)})`,
+        es: `Orden activa: ${label} (pedida el ${day(m.authoredOn)})`,
+      },
+    };
+  });
+  return { matched: evidence.length > 0, evidence };
+}
+
+function ageInYears(birthDate: string | undefined, now: Date): number | undefined {
+  if (birthDate === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return undefined;
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const beforeBirthday =
+    now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d);
+  return now.getUTCFullYear() - y - (beforeBirthday ? 1 : 0);
+}
+
+/** Evaluates one trigger criterion against the indexed patient; never throws on odd data. */
+export function evaluateCriterion(criterion: Criterion, scope: EvaluationScope): Evaluation {
+  switch (criterion.kind) {
+    case 'all': {
+      const results = criterion.of.map((c) => evaluateCriterion(c, scope));
+      return results.every((r) => r.matched)
+        ? { matched: true, evidence: results.flatMap((r) => r.evidence) }
+        : NO_MATCH;
+    }
+    case 'any': {
+      const matched = criterion.of.map((c) => evaluateCriterion(c, scope)).filter((r) => r.matched);
+      return matched.length > 0
+        ? { matched: true, evidence: matched.flatMap((r) => r.evidence) }
+        : NO_MATCH;
+    }
+    case 'not':
+      return evaluateCriterion(criterion.criterion, scope).matched
+        ? NO_MATCH
+        : { matched: true, evidence: [] };
+    case 'condition':
+      return evaluateCondition(criterion, scope);
+    case 'observation':
+      return evaluateObservation(criterion, scope);
+    case 'trend':
+      return evaluateTrend(criterion, scope);
+    case 'medication':
+      return evaluateMedication(criterion, scope);
+    case 'encounter-class': {
+      const code = scope.index.encounter?.class.code;
+      if (code === undefined || !criterion.classes.includes(code)) return NO_MATCH;
+      const name = CLASS_NAME[code] ?? { en: code, es: code };
+      return {
+        matched: true,
+        evidence: [
+          {
+            criterionId: criterion.id,
+            resource: `Encounter/${scope.index.encounter?.id ?? ''}`,
+            reason: { en: `Current encounter: ${name.en}`, es: `Encuentro actual: ${name.es}` },
+          },
+        ],
+      };
+    }
+    case 'age': {
+      const age = ageInYears(scope.index.patient.birthDate, scope.now);
+      if (
+        age === undefined ||
+        (criterion.min !== undefined && age < criterion.min) ||
+        (criterion.max !== undefined && age > criterion.max)
+      )
+        return NO_MATCH;
+      return {
+        matched: true,
+        evidence: [{ criterionId: criterion.id, reason: { en: `Age ${age}`, es: `Edad ${age}` } }],
+      };
+    }
+    case 'sex': {
+      if (scope.index.patient.gender !== criterion.is) return NO_MATCH;
+      const es = criterion.is === 'female' ? 'femenino' : 'masculino';
+      return {
+        matched: true,
+        evidence: [
+          { criterionId: criterion.id, reason: { en: `Sex: ${criterion.is}`, es: `Sexo: ${es}` } },
+        ],
+      };
+    }
+    case 'fhirpath': {
+      if (!scope.fhirPath) return NO_MATCH;
+      try {
+        const bundle = {
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: scope.index.resources.map((resource) => ({ resource })),
+        };
+        const result = scope.fhirPath(bundle, criterion.expression);
+        const truthy = result.length > 0 && !(result.length === 1 && result[0] === false);
+        return truthy
+          ? {
+              matched: true,
+              evidence: [{ criterionId: criterion.id, reason: criterion.description }],
+            }
+          : NO_MATCH;
+      } catch {
+        return NO_MATCH;
+      }
+    }
+  }
+}

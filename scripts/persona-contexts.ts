@@ -1,0 +1,22 @@
+import type { Condition, Encounter, MedicationRequest, Observation, Patient } from 'fhir/r4';
+import type { PatientContext } from '../core/patient-context';
+import { buildPersonas, type Persona } from '../launch/sandbox/personas';
+
+/** A persona's chart as the app reads it at launch (active problems and orders, observations). */
+export function personaContext(persona: Persona): Omit<PatientContext, 'launch' | 'unavailable'> {
+  const resources = (persona.bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
+  const of = <T>(type: string): T[] => resources.filter((r) => r.resourceType === type) as T[];
+  return {
+    patient: of<Patient>('Patient')[0]!,
+    encounter: of<Encounter>('Encounter').find((e) => e.id === persona.encounterId),
+    conditions: of<Condition>('Condition'),
+    observations: of<Observation>('Observation'),
+    medications: of<MedicationRequest>('MedicationRequest').filter((m) => m.status === 'active'),
+  };
+}
+
+export function personaContexts(
+  now: Date,
+): { persona: Persona; context: ReturnType<typeof personaContext> }[] {
+  return buildPersonas(now).map((persona) => ({ persona, context: personaContext(persona) }));
+}
