@@ -6,8 +6,10 @@ import { buildPersonas, type Persona } from '../launch/sandbox/personas';
 export function personaContext(persona: Persona): Omit<PatientContext, 'launch' | 'unavailable'> {
   const resources = (persona.bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
   const of = <T>(type: string): T[] => resources.filter((r) => r.resourceType === type) as T[];
+  const patient = of<Patient>('Patient')[0];
+  if (!patient) throw new Error(`persona ${persona.id} has no Patient`);
   return {
-    patient: of<Patient>('Patient')[0]!,
+    patient,
     encounter: of<Encounter>('Encounter').find((e) => e.id === persona.encounterId),
     conditions: of<Condition>('Condition'),
     observations: of<Observation>('Observation'),
