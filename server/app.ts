@@ -5,6 +5,8 @@ import type { AppConfig } from './config';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
 import { requestLogger } from './http/logger';
+import type { CaseLibrary } from './library/case-library';
+import { libraryRoute } from './library/library-route';
 import { launchConfigRoute } from './tenants/launch-config-route';
 import type { TenantStore } from './tenants/tenant-store';
 import { webRoutes } from './web/web-routes';
@@ -12,6 +14,7 @@ import { webRoutes } from './web/web-routes';
 export interface AppDeps {
   logger: Logger;
   tenants: TenantStore;
+  library: CaseLibrary;
 }
 
 /** Builds the app server; `main.ts` is the only place that listens. */
@@ -33,6 +36,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     '/api/launch-config',
     launchConfigRoute({ tenants: deps.tenants, publicUrl: config.publicUrl }),
   );
+  app.get('/api/library', libraryRoute(deps.library));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('NOT_FOUND', 404, 'No such API endpoint'));
   });

@@ -19,6 +19,8 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     WEB_DIR: z.string().min(1).default('./dist/web'),
+    CASES_DIR: z.string().min(1).default('./cases'),
+    VALUE_SETS_DIR: z.string().min(1).default('./fhir-profiles/valuesets'),
   })
   .transform((env) => ({
     port: env.PORT,
@@ -36,6 +38,7 @@ const schema = z
           },
     logLevel: env.LOG_LEVEL,
     webDir: env.WEB_DIR,
+    library: { casesDir: env.CASES_DIR, valueSetsDir: env.VALUE_SETS_DIR },
   }));
 
 export type AppConfig = z.output<typeof schema>;

@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './http/logger';
+import { loadCaseLibrary } from './library/case-library';
 import { openDatabase } from './store/database';
 import { registerConfiguredTenants } from './tenants/register-tenants';
 import { TenantStore } from './tenants/tenant-store';
@@ -15,7 +16,8 @@ if (config.databaseUrl !== undefined) {
 const db = await openDatabase({ dataDir: config.dataDir });
 const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants);
-const app = createApp(config, { logger, tenants });
+const library = await loadCaseLibrary(config.library);
+const app = createApp(config, { logger, tenants, library });
 app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
 });

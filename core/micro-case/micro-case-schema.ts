@@ -98,6 +98,8 @@ export const PROFESSIONS = [
 /** One micro-case: the unit of teaching, matching and credit (cases/*.json). */
 export const microCaseSchema = z
   .object({
+    /** Editors' hint: "./schema/micro-case.schema.json". */
+    $schema: z.string().optional(),
     id: slug,
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'semver, e.g. 1.0.0'),
     title: localizedText(120),

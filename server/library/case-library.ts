@@ -3,26 +3,20 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { libraryProblems, type ValueSetExpansion } from '../../core/micro-case/library-problems';
 import { microCaseSchema, type MicroCase } from '../../core/micro-case/micro-case-schema';
+import { valueSetExpansionSchema } from '../../core/wire/library';
 
 export interface CaseLibrary {
   cases: MicroCase[];
   valueSets: ValueSetExpansion[];
 }
 
-const valueSetSchema = z.looseObject({
-  resourceType: z.literal('ValueSet'),
-  url: z.url(),
-  version: z.string().optional(),
-  status: z.enum(['draft', 'active', 'retired', 'unknown']),
-  expansion: z.looseObject({
-    contains: z.array(z.looseObject({ system: z.string(), code: z.string(), display: z.string().optional() })).min(1),
-  }),
-});
-
 async function readJsonFiles(dir: string): Promise<{ file: string; json: unknown }[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   return Promise.all(
-    names.map(async (name) => ({ file: join(dir, name), json: JSON.parse(await readFile(join(dir, name), 'utf8')) as unknown })),
+    names.map(async (name) => ({
+      file: join(dir, name),
+      json: JSON.parse(await readFile(join(dir, name), 'utf8')) as unknown,
+    })),
   );
 }
 
@@ -30,7 +24,10 @@ async function readJsonFiles(dir: string): Promise<{ file: string; json: unknown
  * Reads and validates the micro-case library (cases/*.json) and its value sets
  * (fhir-profiles/valuesets/*.json). Any problem fails the whole load, each named by file and path.
  */
-export async function loadCaseLibrary(dirs: { casesDir: string; valueSetsDir: string }): Promise<CaseLibrary> {
+export async function loadCaseLibrary(dirs: {
+  casesDir: string;
+  valueSetsDir: string;
+}): Promise<CaseLibrary> {
   const problems: string[] = [];
   const cases: MicroCase[] = [];
   for (const { file, json } of await readJsonFiles(dirs.casesDir)) {
@@ -40,11 +37,12 @@ export async function loadCaseLibrary(dirs: { casesDir: string; valueSetsDir: st
   }
   const valueSets: ValueSetExpansion[] = [];
   for (const { file, json } of await readJsonFiles(dirs.valueSetsDir)) {
-    const parsed = valueSetSchema.safeParse(json);
+    const parsed = valueSetExpansionSchema.safeParse(json);
     if (parsed.success) valueSets.push(parsed.data);
     else problems.push(`${file}:\n${z.prettifyError(parsed.error)}`);
   }
   problems.push(...libraryProblems(cases, valueSets));
-  if (problems.length > 0) throw new Error(`The case library has problems:\n${problems.join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`The case library has problems:\n${problems.join('\n')}`);
   return { cases, valueSets };
 }

@@ -8,6 +8,7 @@ import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/http/logger';
+import { loadCaseLibrary } from '../../server/library/case-library';
 import { openDatabase } from '../../server/store/database';
 import { registerConfiguredTenants } from '../../server/tenants/register-tenants';
 import { TenantStore } from '../../server/tenants/tenant-store';
@@ -55,7 +56,8 @@ export async function startStack(
   const db = await openDatabase({ dataDir });
   const tenants = new TenantStore(db);
   await registerConfiguredTenants(config, tenants);
-  appServer.on('request', createApp(config, { logger: createLogger('silent'), tenants }));
+  const library = await loadCaseLibrary(config.library);
+  appServer.on('request', createApp(config, { logger: createLogger('silent'), tenants, library }));
   sandboxServer.on('request', sandbox.app);
   return {
     appUrl,
