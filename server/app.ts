@@ -1,6 +1,9 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { AppKeys } from './auth/app-keys';
+import { createSessionRoute, requireSession, type Learner } from './auth/session-routes';
+import type { TenantDiscovery } from './auth/tenant-discovery';
 import type { AppConfig } from './config';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
@@ -15,6 +18,8 @@ export interface AppDeps {
   logger: Logger;
   tenants: TenantStore;
   library: CaseLibrary;
+  keys: AppKeys;
+  discovery: TenantDiscovery;
 }
 
 /** Builds the app server; `main.ts` is the only place that listens. */
@@ -36,7 +41,24 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     '/api/launch-config',
     launchConfigRoute({ tenants: deps.tenants, publicUrl: config.publicUrl }),
   );
+  app.get('/.well-known/jwks.json', (_req, res) =>
+    res.set('Cache-Control', 'public, max-age=300').json(deps.keys.jwks),
+  );
   app.get('/api/library', libraryRoute(deps.library));
+  const session = {
+    tenants: deps.tenants,
+    discovery: deps.discovery,
+    keys: deps.keys,
+    publicUrl: config.publicUrl,
+  };
+  app.post('/api/session', express.json({ limit: '32kb' }), createSessionRoute(session));
+  app.get('/api/session', requireSession(session), (_req, res) => {
+    const learner = res.locals.learner as Learner;
+    res.json({
+      fhirUser: learner.fhirUser,
+      tenant: { name: learner.tenant.name, iss: learner.tenant.iss },
+    });
+  });
   app.use('/api', (_req, _res, next) => {
     next(new AppError('NOT_FOUND', 404, 'No such API endpoint'));
   });

@@ -11,6 +11,8 @@ const schema = z
     DATABASE_URL: z.string().min(1).optional(),
     TENANTS_FILE: z.string().min(1).optional(),
     /** No default: without it the admin API is off. */
+    /** The app's private signing key as a JWK (EC P-256); without it one is generated in DATA_DIR. */
+    APP_SIGNING_KEY: z.string().min(1).optional(),
     ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must be at least 32 characters').optional(),
     /** Set by `npm start`: registers the local sandbox EHR found at this URL as a tenant. */
     SANDBOX_PUBLIC_URL: optionalUrl,
@@ -29,6 +31,7 @@ const schema = z
     databaseUrl: env.DATABASE_URL,
     tenantsFile: env.TENANTS_FILE,
     adminToken: env.ADMIN_TOKEN,
+    signingKey: env.APP_SIGNING_KEY,
     sandbox:
       env.SANDBOX_PUBLIC_URL === undefined
         ? undefined

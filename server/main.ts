@@ -1,4 +1,6 @@
 import { createApp } from './app';
+import { loadAppKeys } from './auth/app-keys';
+import { TenantDiscovery } from './auth/tenant-discovery';
 import { loadConfig } from './config';
 import { createLogger } from './http/logger';
 import { loadCaseLibrary } from './library/case-library';
@@ -17,7 +19,8 @@ const db = await openDatabase({ dataDir: config.dataDir });
 const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants);
 const library = await loadCaseLibrary(config.library);
-const app = createApp(config, { logger, tenants, library });
+const keys = await loadAppKeys({ dataDir: config.dataDir, privateJwk: config.signingKey });
+const app = createApp(config, { logger, tenants, library, keys, discovery: new TenantDiscovery() });
 app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
 });

@@ -1,13 +1,26 @@
 /** Stable codes the UI keys its messages on; tests assert them. */
 export type ChartsideErrorCode =
-  'SESSION_EXPIRED' | 'LAUNCH_MISSING' | 'PATIENT_MISMATCH' | 'FHIR_UNAVAILABLE';
+  | 'SESSION_EXPIRED'
+  | 'LAUNCH_MISSING'
+  | 'PATIENT_MISMATCH'
+  | 'FHIR_UNAVAILABLE'
+  | 'LIBRARY_UNAVAILABLE'
+  | 'LIBRARY_INVALID';
 
 export const CHARTSIDE_ERROR_CODES: readonly ChartsideErrorCode[] = [
   'SESSION_EXPIRED',
   'LAUNCH_MISSING',
   'PATIENT_MISMATCH',
   'FHIR_UNAVAILABLE',
+  'LIBRARY_UNAVAILABLE',
+  'LIBRARY_INVALID',
 ];
+
+/** Network or server trouble: trying again can help. */
+export const RETRYABLE_ERROR_CODES: ReadonlySet<ChartsideErrorCode> = new Set([
+  'FHIR_UNAVAILABLE',
+  'LIBRARY_UNAVAILABLE',
+]);
 
 /**
  * The one error type of the app. `message` is for developers (never a token or a patient

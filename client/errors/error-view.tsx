@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChartsideError } from './chartside-error';
+import { RETRYABLE_ERROR_CODES, type ChartsideError } from './chartside-error';
 
 interface ErrorViewProps {
   error: ChartsideError;
-  /** Offered only where trying again can help (FHIR_UNAVAILABLE: network or server trouble). */
+  /** Offered only where trying again can help (network or server trouble). */
   onRetry: () => void;
 }
 
@@ -18,7 +18,11 @@ export function ErrorView({ error, onRetry }: ErrorViewProps) {
         {t(`errors.${error.code}.title`)}
       </h2>
       <p>{t(`errors.${error.code}.action`)}</p>
-      {error.code === 'FHIR_UNAVAILABLE' ? (
+      {error.code === 'LIBRARY_INVALID' ? (
+        // The message names the offending field for support; it never carries patient data.
+        <p className="error-detail">{t('errors.detail', { detail: error.message })}</p>
+      ) : null}
+      {RETRYABLE_ERROR_CODES.has(error.code) ? (
         <button type="button" className="button" onClick={onRetry}>
           {t('errors.retry')}
         </button>

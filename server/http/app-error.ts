@@ -1,6 +1,16 @@
 /** Stable error codes of the app's APIs; clients and tests rely on them, never on messages alone. */
 export type ErrorCode =
-  'TENANT_NOT_REGISTERED' | 'TENANT_DISABLED' | 'REQUEST_INVALID' | 'NOT_FOUND' | 'INTERNAL';
+  | 'TENANT_NOT_REGISTERED'
+  | 'TENANT_DISABLED'
+  | 'EHR_UNREACHABLE'
+  | 'EHR_MISCONFIGURED'
+  | 'SMART_ID_TOKEN_INVALID'
+  | 'FHIR_USER_MISSING'
+  | 'SESSION_REQUIRED'
+  | 'SESSION_INVALID'
+  | 'REQUEST_INVALID'
+  | 'NOT_FOUND'
+  | 'INTERNAL';
 
 /** The one error type handlers throw; `renderError` turns it into an OperationOutcome. */
 export class AppError extends Error {

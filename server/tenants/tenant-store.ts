@@ -51,6 +51,15 @@ export class TenantStore {
     return row && toTenant(row);
   }
 
+  async findById(id: string): Promise<Tenant | undefined> {
+    const row = await this.db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toTenant(row);
+  }
+
   async list(): Promise<Tenant[]> {
     const rows = await this.db.selectFrom('tenants').selectAll().orderBy('name').execute();
     return rows.map(toTenant);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createSandbox, type Sandbox } from '../../launch/sandbox/sandbox-app';
 import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
 import { createApp } from '../../server/app';
+import { loadAppKeys } from '../../server/auth/app-keys';
+import { TenantDiscovery } from '../../server/auth/tenant-discovery';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/http/logger';
 import { loadCaseLibrary } from '../../server/library/case-library';
@@ -15,6 +17,8 @@ import { TenantStore } from '../../server/tenants/tenant-store';
 
 export interface Stack {
   appUrl: string;
+  /** Where both servers keep their keys and database for this run. */
+  dataDir: string;
   sandboxUrl: string;
   sandbox: Sandbox;
   tenants: TenantStore;
@@ -57,10 +61,16 @@ export async function startStack(
   const tenants = new TenantStore(db);
   await registerConfiguredTenants(config, tenants);
   const library = await loadCaseLibrary(config.library);
-  appServer.on('request', createApp(config, { logger: createLogger('silent'), tenants, library }));
+  const keys = await loadAppKeys({ dataDir });
+  const discovery = new TenantDiscovery();
+  appServer.on(
+    'request',
+    createApp(config, { logger: createLogger('silent'), tenants, library, keys, discovery }),
+  );
   sandboxServer.on('request', sandbox.app);
   return {
     appUrl,
+    dataDir,
     sandboxUrl,
     sandbox,
     tenants,

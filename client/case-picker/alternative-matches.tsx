@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseMatch } from '../../core/matcher/match-cases';
+import type { MicroCase } from '../../core/micro-case/micro-case-schema';
+import { useLocalize } from '../i18n/use-localize';
+import { StartCaseButton } from './start-case-button';
+
+interface AlternativeMatchesProps {
+  alternatives: { microCase: MicroCase; match: CaseMatch }[];
+  onStart: (caseId: string) => void;
+}
+
+/** The next matches, each with its strongest reason. */
+export function AlternativeMatches({ alternatives, onStart }: AlternativeMatchesProps) {
+  const { t } = useTranslation();
+  const localize = useLocalize();
+  const headingId = useId();
+  return (
+    <section className="alternatives" aria-labelledby={headingId}>
+      <h3 id={headingId} className="subheading">
+        {t('picker.alternatives')}
+      </h3>
+      <ul className="item-list">
+        {alternatives.map(({ microCase, match }) => {
+          const title = localize(microCase.title);
+          const reason = match.evidence[0];
+          return (
+            <li key={microCase.id} className="item alternative">
+              <span className="item-name">{title}</span>
+              {reason === undefined ? null : (
+                <span className="item-meta">{localize(reason.reason)}</span>
+              )}
+              <StartCaseButton
+                title={title}
+                secondary
+                onStart={() => {
+                  onStart(microCase.id);
+                }}
+              />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
