@@ -30,7 +30,6 @@ const schema = z
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
     tenantsFile: env.TENANTS_FILE,
-    adminToken: env.ADMIN_TOKEN,
     signingKey: env.APP_SIGNING_KEY,
     sandbox:
       env.SANDBOX_PUBLIC_URL === undefined
