@@ -10,10 +10,8 @@ const schema = z
     DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: z.string().min(1).optional(),
     TENANTS_FILE: z.string().min(1).optional(),
-    /** No default: without it the admin API is off. */
     /** The app's private signing key as a JWK (EC P-256); without it one is generated in DATA_DIR. */
     APP_SIGNING_KEY: z.string().min(1).optional(),
-    ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must be at least 32 characters').optional(),
     /** Set by `npm start`: registers the local sandbox EHR found at this URL as a tenant. */
     SANDBOX_PUBLIC_URL: optionalUrl,
     SANDBOX_CLIENT_ID: z.string().min(1).default('chartside-sandbox'),
