@@ -98,9 +98,27 @@ export function formatNumber(value: number): string {
   return String(Number(value.toFixed(value >= 100 ? 0 : 3)));
 }
 
+const UNIT_DISPLAY: Record<string, string> = {
+  'mm[Hg]': 'mmHg',
+  umol: 'µmol',
+  uL: 'µL',
+  '10*3': '10³',
+  '10*9': '10⁹',
+  '{beats}': '',
+  '{breaths}': '',
+};
+
+/** A UCUM code as people write it: mm[Hg] → mmHg, umol/L → µmol/L, 10*3/uL → 10³/µL. */
+export function displayUnit(unit: string): string {
+  return unit.replace(
+    /mm\[Hg\]|umol|uL|10\*3|10\*9|\{beats\}|\{breaths\}/g,
+    (part) => UNIT_DISPLAY[part] ?? part,
+  );
+}
+
 export function formatChartValue(chart: ChartValue, unit: string): string {
-  const shown = `${formatNumber(chart.value)} ${unit}`;
+  const shown = `${formatNumber(chart.value)} ${displayUnit(unit)}`;
   return chart.recorded
-    ? `${shown} (${formatNumber(chart.recorded.value)} ${chart.recorded.unit})`
+    ? `${shown} (${formatNumber(chart.recorded.value)} ${displayUnit(chart.recorded.unit)})`
     : shown;
 }

@@ -4,6 +4,7 @@ import {
   COMPARATOR_SIGN,
   compare,
   conceptLabel,
+  displayUnit,
   formatChartValue,
   formatNumber,
   observationDate,
@@ -89,7 +90,13 @@ function observationsInWindow(
 function evaluateObservation(c: Leaf<'observation'>, scope: EvaluationScope): Evaluation {
   const candidates = observationsInWindow(c, scope);
   const evidenceFor = (o: Observation, chart?: ChartValue): Evidence => {
-    const label = conceptLabel(o.code);
+    const component =
+      c.component === undefined
+        ? undefined
+        : o.component?.find((part) =>
+            part.code.coding?.some((coding) => coding.code === c.component),
+          );
+    const label = conceptLabel(component?.code ?? o.code);
     const date = observationDate(o);
     if (!chart || c.unit === undefined || c.comparator === undefined || c.value === undefined) {
       return {
@@ -100,7 +107,7 @@ function evaluateObservation(c: Leaf<'observation'>, scope: EvaluationScope): Ev
       };
     }
     const shown = formatChartValue(chart, c.unit);
-    const test = `${COMPARATOR_SIGN[c.comparator]} ${formatNumber(c.value)} ${c.unit}`;
+    const test = `${COMPARATOR_SIGN[c.comparator]} ${formatNumber(c.value)} ${displayUnit(c.unit)}`;
     return {
       criterionId: c.id,
       resource: `Observation/${o.id ?? ''}`,
@@ -155,7 +162,7 @@ function evaluateTrend(c: Leaf<'trend'>, scope: EvaluationScope): Evaluation {
   if (!best) return NO_MATCH;
   const label = conceptLabel(best.to.o.code);
   const hours = Math.round((best.to.time - best.from.time) / 3_600_000);
-  const span = `${formatNumber(best.from.chart.value)} → ${formatNumber(best.to.chart.value)} ${c.unit}`;
+  const span = `${formatNumber(best.from.chart.value)} → ${formatNumber(best.to.chart.value)} ${displayUnit(c.unit)}`;
   const date = observationDate(best.to.o);
   return {
     matched: true,

@@ -114,7 +114,7 @@ test('a creatinine in µmol/L is converted before it is compared', () => {
   expect(match).toBeUndefined();
   const [high] = run(trigger, { observations: [lab('c', '14682-9', 177, 'umol/L', hoursAgo(2))] });
   expect(high?.evidence[0]?.reason.en).toBe(
-    `Creatinine 2.002 mg/dL (177 umol/L) on ${hoursAgo(2).slice(0, 10)} ≥ 1.2 mg/dL`,
+    `Creatinine 2.002 mg/dL (177 µmol/L) on ${hoursAgo(2).slice(0, 10)} ≥ 1.2 mg/dL`,
   );
 });
 
@@ -232,4 +232,59 @@ test('fresher data ranks a case higher than the same facts days old', () => {
     run(trigger, { observations: [lab('l', '2524-7', 4.1, 'mmol/L', hoursAgo(hours))] })[0]!.score;
   expect(scoreAt(1)).toBeGreaterThan(scoreAt(24 * 3));
   expect(scoreAt(24 * 3)).toBeGreaterThan(scoreAt(24 * 9));
+});
+
+test('a blood-pressure panel is tested on its component and named after it', () => {
+  const panel: Observation = {
+    resourceType: 'Observation',
+    id: 'bp',
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }], text: 'Blood pressure' },
+    effectiveDateTime: hoursAgo(1),
+    component: [
+      {
+        code: {
+          coding: [
+            { system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure' },
+          ],
+        },
+        valueQuantity: {
+          value: 152,
+          unit: 'mm[Hg]',
+          system: 'http://unitsofmeasure.org',
+          code: 'mm[Hg]',
+        },
+      },
+      {
+        code: {
+          coding: [
+            { system: 'http://loinc.org', code: '8462-4', display: 'Diastolic blood pressure' },
+          ],
+        },
+        valueQuantity: {
+          value: 84,
+          unit: 'mm[Hg]',
+          system: 'http://unitsofmeasure.org',
+          code: 'mm[Hg]',
+        },
+      },
+    ],
+  };
+  const systolic: Criterion = {
+    kind: 'observation',
+    id: 'sbp',
+    valueSet: 'https://example.org/ValueSet/bp',
+    within: { days: 1 },
+    which: 'latest',
+    comparator: '>=',
+    value: 140,
+    unit: 'mm[Hg]',
+    component: '8480-6',
+  };
+  expect(run(systolic, { observations: [panel] })[0]?.evidence[0]?.reason.en).toBe(
+    `Systolic blood pressure 152 mmHg on ${hoursAgo(1).slice(0, 10)} ≥ 140 mmHg`,
+  );
+  expect(run({ ...systolic, component: '8462-4', value: 90 }, { observations: [panel] })).toEqual(
+    [],
+  );
 });
