@@ -288,3 +288,26 @@ test('a blood-pressure panel is tested on its component and named after it', () 
     [],
   );
 });
+
+test('one result that meets two criteria is given as one reason', () => {
+  const rise: Criterion = {
+    kind: 'trend',
+    id: 'rise',
+    valueSet: 'https://example.org/ValueSet/creatinine',
+    within: { hours: 48 },
+    unit: 'mg/dL',
+    riseAtLeast: 0.3,
+  };
+  const observations = [
+    lab('a', '2160-0', 1.0, 'mg/dL', hoursAgo(40)),
+    lab('b', '2160-0', 1.6, 'mg/dL', hoursAgo(1)),
+  ];
+  const [match] = run(
+    {
+      kind: 'all',
+      of: [rise, { ...rise, id: 'ratio', riseAtLeast: undefined, ratioAtLeast: 1.5 }],
+    },
+    { observations },
+  );
+  expect(match?.evidence.map((e) => e.resource)).toEqual(['Observation/b']);
+});

@@ -107,7 +107,11 @@ export function matchCases(input: MatchInput): CaseMatch[] {
         now.getTime() - Date.parse(h.at) < HISTORY_WINDOW_MS[h.outcome],
     );
     if (recent) value *= HISTORY_FACTOR[recent.outcome];
-    const evidence = [...result.evidence].sort(
+    // Two criteria can be met by the same result (a rise both ≥ 0.3 mg/dL and ≥ 1.5×): say it once.
+    const unique = [
+      ...new Map(result.evidence.map((e) => [`${e.resource ?? ''}|${e.reason.en}`, e])).values(),
+    ];
+    const evidence = unique.sort(
       (a, b) =>
         (KIND_WEIGHT[kinds.get(b.criterionId) ?? ''] ?? 0) -
         (KIND_WEIGHT[kinds.get(a.criterionId) ?? ''] ?? 0),
