@@ -192,12 +192,16 @@ function evaluateMedication(c: Leaf<'medication'>, scope: EvaluationScope): Eval
   if (!c.present) {
     if (orders.length > 0) return NO_MATCH;
     const title = scope.valueSets.get(c.valueSet.split('|')[0] ?? '')?.title ?? c.valueSet;
+    const missing = c.absentLabel ?? { en: title, es: title };
     return {
       matched: true,
       evidence: [
         {
           criterionId: c.id,
-          reason: { en: `No active order for ${title}`, es: `Sin orden activa de ${title}` },
+          reason: {
+            en: `No active order for ${missing.en}`,
+            es: `Sin orden activa de ${missing.es}`,
+          },
         },
       ],
     };

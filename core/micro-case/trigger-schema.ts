@@ -80,6 +80,8 @@ const medicationCriterion = z
     valueSet: valueSetUrl,
     /** true: an active order from the value set exists; false: none does. */
     present: z.boolean(),
+    /** What is missing, for the reason shown when `present` is false ("an anticoagulant"). */
+    absentLabel: localizedText(80).optional(),
     /** With present: only orders authored within this window count (a *new* opioid). */
     authoredWithin: durationSchema.optional(),
   })
