@@ -44,6 +44,12 @@ export function report(title: string, [candidate, baseline]: [Measurement, Measu
     `${m.name.padEnd(40)} p50 ${percentile(m.samplesMs, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(m.samplesMs, 95).toFixed(2).padStart(8)} ms`;
   const ratio = percentile(candidate.samplesMs, 50) / percentile(baseline.samplesMs, 50);
   process.stdout.write(
-    `\n${title}\n  ${row(candidate)}\n  ${row(baseline)}\n  ratio (p50): ${ratio.toFixed(2)}×\n`,
+    `\n${title}\n  ${row(candidate)}\n  ${row(baseline)}\n  ratio (p50): ${ratioText(ratio)}\n`,
   );
+}
+
+function ratioText(ratio: number): string {
+  return ratio >= 1
+    ? `${ratio.toFixed(2)}× the baseline`
+    : `${(1 / ratio).toFixed(0)}× faster than the baseline`;
 }

@@ -36,6 +36,8 @@ export interface MatchInput {
   history?: readonly LearnerHistoryEntry[];
   now?: Date;
   fhirPath?: FhirPathEvaluator;
+  /** An index built earlier for the same context, to match again without re-indexing. */
+  index?: PatientIndex;
 }
 
 const KIND_WEIGHT: Record<string, number> = {
@@ -90,7 +92,7 @@ function score(kinds: Map<string, string>, evidence: Evidence[], now: Date): num
 export function matchCases(input: MatchInput): CaseMatch[] {
   const now = input.now ?? new Date();
   const scope: EvaluationScope = {
-    index: new PatientIndex(input.context),
+    index: input.index ?? new PatientIndex(input.context),
     valueSets: indexValueSets(input.valueSets),
     now,
     ...(input.fhirPath && { fhirPath: input.fhirPath }),
