@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PatientContext } from '../core/patient-context';
+import { CaseWorkspace } from './case-picker/case-workspace';
 import { ErrorView } from './errors/error-view';
 import { ChartSummary } from './patient-context/chart-summary';
 import { PatientBanner } from './patient-context/patient-banner';
@@ -14,7 +15,10 @@ interface AppProps {
   reload: () => Promise<PatientContext>;
 }
 
-/** The /app/ page: the patient in context, read once per launch, or what to do when it fails. */
+/**
+ * The /app/ page: the patient in context, read once per launch (or what to do when that fails),
+ * and the micro-case that fits them.
+ */
 export function App({ firstLoad, reload }: AppProps) {
   const { t } = useTranslation();
   const [state, retry] = usePatientContext(firstLoad, reload);
@@ -37,7 +41,9 @@ export function App({ firstLoad, reload }: AppProps) {
           </p>
         ) : null}
         {state.status === 'failed' ? <ErrorView error={state.error} onRetry={retry} /> : null}
-        {ready === undefined ? null : <ChartSummary context={ready} />}
+        {ready === undefined ? null : (
+          <CaseWorkspace context={ready} summary={<ChartSummary context={ready} />} />
+        )}
       </main>
     </>
   );

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import './app.css';
+import './case-picker/case-picker.css';
+import './case-player/case-player.css';
 import { App } from './app';
 import { loadLaunchedPatientContext } from './fhir/launched-patient-context';
 import { createI18n } from './i18n/create-i18n';

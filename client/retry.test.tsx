@@ -2,11 +2,14 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, expect, test } from 'vitest';
 import type { PatientContext } from '../core/patient-context';
 import { App } from './app';
+import { serveLibrary } from './case-picker/test-support/library-server';
 import { ChartsideError } from './errors/chartside-error';
 import { renderInLanguage } from './i18n/test-support/render-in-language';
 import { patientContextFixture } from './patient-context/test-support/patient-context-fixture';
 import { settlePatientContext } from './patient-context/use-patient-context';
 
+// The chart summary is what these tests read; the case library stays empty.
+serveLibrary({ cases: [], valueSets: [] });
 afterEach(cleanup);
 
 test('after a network failure, Try again reads the chart again and shows it', async () => {

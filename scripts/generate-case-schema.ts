@@ -2,5 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { caseJsonSchema } from '../core/micro-case/case-json-schema';
 
-writeFileSync('cases/schema/micro-case.schema.json', `${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
+writeFileSync(
+  'cases/schema/micro-case.schema.json',
+  `${JSON.stringify(caseJsonSchema(), null, 2)}\n`,
+);
 process.stdout.write('cases/schema/micro-case.schema.json written\n');

@@ -24,9 +24,7 @@ export function BrowseCases({ cases, initiallyOpen, onStart }: BrowseCasesProps)
   const inputId = useId();
   const sorted = useMemo(
     () =>
-      [...cases].sort((a, b) =>
-        localize(a.title).localeCompare(localize(b.title), i18n.language),
-      ),
+      [...cases].sort((a, b) => localize(a.title).localeCompare(localize(b.title), i18n.language)),
     [cases, localize, i18n.language],
   );
   const shown = filterCases(sorted, query, (microCase) => [

@@ -14,7 +14,9 @@ export function filterCases(
   query: string,
   describe: (microCase: MicroCase) => string[],
 ): MicroCase[] {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return [...cases];
   return cases.filter((microCase) => {
     const haystack = fold(describe(microCase).join(' '));

@@ -16,9 +16,7 @@ export interface AttemptProgress {
 }
 
 export type AttemptAction =
-  | { type: 'check'; answer: Answer }
-  | { type: 'next'; questionCount: number }
-  | { type: 'finish' };
+  { type: 'check'; answer: Answer } | { type: 'next'; questionCount: number } | { type: 'finish' };
 
 export const ATTEMPT_START: AttemptProgress = { step: { kind: 'question', index: 0 }, answers: [] };
 

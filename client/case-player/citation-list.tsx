@@ -28,11 +28,17 @@ export function CitationList({ citations, labelledBy }: CitationListProps) {
       {citations.map((citation) => {
         const href =
           citation.doi === undefined ? webLink(citation.url) : `https://doi.org/${citation.doi}`;
-        const details = [citation.organization, citation.journal, String(citation.year)];
+        const year = String(citation.year);
+        // Journal references often carry the year already ("Crit Care Med 2018;46:997–1000").
+        const details = [
+          citation.organization,
+          citation.journal,
+          citation.journal?.includes(year) === true ? undefined : year,
+        ];
         return (
           <li key={citation.id}>
-            <cite>{citation.title}</cite>.{' '}
-            {details.filter((part) => part !== undefined).join('. ')}.{' '}
+            <cite>{citation.title}</cite>. {details.filter((part) => part !== undefined).join('. ')}
+            .{' '}
             {href === undefined ? null : (
               <a href={href} target="_blank" rel="noopener noreferrer">
                 {citation.doi === undefined ? href : `doi:${citation.doi}`}

@@ -9,6 +9,9 @@ import { readLaunchContext } from './read-launch-context';
 import { readResource } from './read-resource';
 import { DEFAULT_SEARCH_LIMITS, searchResources, type SearchLimits } from './search-resources';
 
+/** Observation categories read at launch: what the chart summary and the case triggers use. */
+const OBSERVATION_CATEGORIES = ['laboratory', 'vital-signs', 'imaging'] as const;
+
 export interface LoadPatientContextOptions {
   limits?: SearchLimits;
   /** Clock in milliseconds, for the token expiry check. */
@@ -40,36 +43,34 @@ export async function loadPatientContext(
   const count = `_count=50`;
   const { encounterId } = launch;
 
-  const [patient, encounter, conditions, labs, vitals, medications] = await Promise.allSettled([
-    readResource<Patient>(client, 'Patient', launch.patientId),
-    encounterId === undefined
-      ? Promise.resolve(undefined)
-      : readResource<Encounter>(client, 'Encounter', encounterId),
-    searchResources<Condition>(
-      client,
-      'Condition',
-      `${patientParam}&clinical-status=active,recurrence,relapse&${count}`,
-      limits,
-    ),
-    searchResources<Observation>(
-      client,
-      'Observation',
-      `${patientParam}&category=laboratory&_sort=-date&${count}`,
-      limits,
-    ),
-    searchResources<Observation>(
-      client,
-      'Observation',
-      `${patientParam}&category=vital-signs&_sort=-date&${count}`,
-      limits,
-    ),
-    searchResources<MedicationRequest>(
-      client,
-      'MedicationRequest',
-      `${patientParam}&status=active&${count}`,
-      limits,
-    ),
-  ]);
+  const [patient, encounter, conditions, medications, ...observationsByCategory] =
+    await Promise.allSettled([
+      readResource<Patient>(client, 'Patient', launch.patientId),
+      encounterId === undefined
+        ? Promise.resolve(undefined)
+        : readResource<Encounter>(client, 'Encounter', encounterId),
+      searchResources<Condition>(
+        client,
+        'Condition',
+        `${patientParam}&clinical-status=active,recurrence,relapse&${count}`,
+        limits,
+      ),
+      searchResources<MedicationRequest>(
+        client,
+        'MedicationRequest',
+        `${patientParam}&status=active&${count}`,
+        limits,
+      ),
+      // One search per category so that many labs never crowd out the vitals or an echo's LVEF.
+      ...OBSERVATION_CATEGORIES.map((category) =>
+        searchResources<Observation>(
+          client,
+          'Observation',
+          `${patientParam}&category=${category}&_sort=-date&${count}`,
+          limits,
+        ),
+      ),
+    ]);
 
   const failed: FailedRead[] = [];
   const valueOf = <T>(resourceType: string, result: PromiseSettledResult<T>, fallback: T): T => {
@@ -85,9 +86,9 @@ export async function loadPatientContext(
     launch,
     patient: valueOf('Patient', patient, { resourceType: 'Patient', id: launch.patientId }),
     conditions: valueOf('Condition', conditions, []),
-    observations: [...valueOf('Observation', labs, []), ...valueOf('Observation', vitals, [])].sort(
-      compareNewestFirst,
-    ),
+    observations: observationsByCategory
+      .flatMap((result) => valueOf('Observation', result, []))
+      .sort(compareNewestFirst),
     medications: valueOf('MedicationRequest', medications, []),
     unavailable: [],
   };

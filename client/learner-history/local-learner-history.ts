@@ -69,9 +69,11 @@ export function localLearnerHistory(
         ...history,
         entries: [...history.entries, { caseId, outcome: 'dismissed', at: at.toISOString() }],
       })),
-    recordCompletion: (attempt: FinishedAttempt) =>
-      update((history) =>
-        history.pending.some((kept) => kept.attemptId === attempt.attemptId)
+    recordCompletion: (unchecked: FinishedAttempt) =>
+      update((history) => {
+        // Parsed before storing: one malformed attempt must not make the whole queue unreadable.
+        const attempt = finishedAttemptSchema.parse(unchecked);
+        return history.pending.some((kept) => kept.attemptId === attempt.attemptId)
           ? history
           : {
               entries: [
@@ -79,8 +81,8 @@ export function localLearnerHistory(
                 { caseId: attempt.caseId, outcome: 'completed', at: attempt.finishedAt },
               ],
               pending: [...history.pending, attempt],
-            },
-      ),
+            };
+      }),
     pendingAttempts: () => settle(() => read().pending),
   };
 }

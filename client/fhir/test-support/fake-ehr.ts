@@ -105,6 +105,7 @@ export const chartHandlers: HttpHandler[] = [
     const params = new URL(request.url).searchParams;
     if (params.get('category') === 'vital-signs')
       return answer(searchset([bloodPressure]), request);
+    if (params.get('category') === 'imaging') return answer(searchset([]), request);
     const page = Number(params.get('page') ?? '1');
     const next = `Observation?patient=Patient/${PATIENT_ID}&category=laboratory&page=${page + 1}`;
     return answer(

@@ -1,0 +1,30 @@
+import { HttpResponse, http, type HttpResponseResolver, type JsonBodyType } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { library } from './library-fixture';
+
+/** `GET /api/library` on the page's own origin, as the app calls it. */
+export const LIBRARY_URL = '*/api/library';
+
+/**
+ * An msw server answering `/api/library` with `body` (the fixture library by default), started
+ * for the calling test file; any other request fails the test.
+ */
+export function serveLibrary(body: JsonBodyType = library) {
+  const server = setupServer(http.get(LIBRARY_URL, () => HttpResponse.json(body)));
+  beforeAll(() => {
+    server.listen({ onUnhandledRequest: 'error' });
+  });
+  afterEach(() => {
+    server.resetHandlers();
+    localStorage.clear();
+  });
+  afterAll(() => {
+    server.close();
+  });
+  return {
+    answerWith(resolver: HttpResponseResolver) {
+      server.use(http.get(LIBRARY_URL, resolver));
+    },
+  };
+}
