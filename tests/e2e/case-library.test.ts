@@ -50,7 +50,11 @@ async function tabTo(
   const target = app.getByRole(role, { name }).first();
   await target.waitFor();
   for (let presses = 0; presses < 60; presses += 1) {
-    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    const focused = await target.evaluate(
+      (element: { ownerDocument: { activeElement: unknown } }) =>
+        element === element.ownerDocument.activeElement,
+    );
+    if (focused) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${role} "${String(name)}"`);
