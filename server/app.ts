@@ -5,6 +5,8 @@ import type { AppKeys } from './auth/app-keys';
 import { createSessionRoute, requireSession, type Learner } from './auth/session-routes';
 import type { TenantDiscovery } from './auth/tenant-discovery';
 import type { AppConfig } from './config';
+import { creditRoutes } from './credits/credit-routes';
+import type { LedgerStore } from './credits/ledger-store';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
 import { requestLogger } from './http/logger';
@@ -20,6 +22,7 @@ export interface AppDeps {
   library: CaseLibrary;
   keys: AppKeys;
   discovery: TenantDiscovery;
+  ledger: LedgerStore;
 }
 
 /** Builds the app server; `main.ts` is the only place that listens. */
@@ -59,6 +62,16 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       tenant: { name: learner.tenant.name, iss: learner.tenant.iss },
     });
   });
+  app.use(['/api/completions', '/api/credits'], requireSession(session));
+  app.use(
+    '/api',
+    creditRoutes({
+      ledger: deps.ledger,
+      library: deps.library,
+      keys: deps.keys,
+      settings: config.credit,
+    }),
+  );
   app.use('/api', (_req, _res, next) => {
     next(new AppError('NOT_FOUND', 404, 'No such API endpoint'));
   });

@@ -1,4 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+
+const APP_VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
@@ -19,6 +26,10 @@ const schema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     WEB_DIR: z.string().min(1).default('./dist/web'),
+    CREDIT_YEARLY_CAP: z.coerce.number().positive().default(20),
+    /** `allow` only in sandboxes: credit cases no clinician has reviewed yet. */
+    CREDIT_UNREVIEWED_CONTENT: z.enum(['deny', 'allow']).default('deny'),
+    PROVIDER_NAME: z.string().min(1).default('Chartside CME provider (not configured)'),
     CASES_DIR: z.string().min(1).default('./cases'),
     VALUE_SETS_DIR: z.string().min(1).default('./fhir-profiles/valuesets'),
   })
@@ -39,6 +50,12 @@ const schema = z
     logLevel: env.LOG_LEVEL,
     webDir: env.WEB_DIR,
     library: { casesDir: env.CASES_DIR, valueSetsDir: env.VALUE_SETS_DIR },
+    credit: {
+      yearlyCap: env.CREDIT_YEARLY_CAP,
+      allowUnreviewedContent: env.CREDIT_UNREVIEWED_CONTENT === 'allow',
+      appVersion: APP_VERSION,
+      provider: { reference: 'Organization/chartside-provider', display: env.PROVIDER_NAME },
+    },
   }));
 
 export type AppConfig = z.output<typeof schema>;

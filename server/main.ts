@@ -3,6 +3,7 @@ import { loadAppKeys } from './auth/app-keys';
 import { TenantDiscovery } from './auth/tenant-discovery';
 import { loadConfig } from './config';
 import { createLogger } from './http/logger';
+import { LedgerStore } from './credits/ledger-store';
 import { loadCaseLibrary } from './library/case-library';
 import { openDatabase } from './store/database';
 import { registerConfiguredTenants } from './tenants/register-tenants';
@@ -20,7 +21,14 @@ const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants);
 const library = await loadCaseLibrary(config.library);
 const keys = await loadAppKeys({ dataDir: config.dataDir, privateJwk: config.signingKey });
-const app = createApp(config, { logger, tenants, library, keys, discovery: new TenantDiscovery() });
+const app = createApp(config, {
+  logger,
+  tenants,
+  library,
+  keys,
+  discovery: new TenantDiscovery(),
+  ledger: new LedgerStore(db),
+});
 app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
 });

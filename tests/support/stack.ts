@@ -9,9 +9,10 @@ import { createApp } from '../../server/app';
 import { loadAppKeys } from '../../server/auth/app-keys';
 import { TenantDiscovery } from '../../server/auth/tenant-discovery';
 import { loadConfig } from '../../server/config';
+import { LedgerStore } from '../../server/credits/ledger-store';
 import { createLogger } from '../../server/http/logger';
 import { loadCaseLibrary } from '../../server/library/case-library';
-import { openDatabase } from '../../server/store/database';
+import { openDatabase, type Database } from '../../server/store/database';
 import { registerConfiguredTenants } from '../../server/tenants/register-tenants';
 import { TenantStore } from '../../server/tenants/tenant-store';
 
@@ -22,6 +23,7 @@ export interface Stack {
   sandboxUrl: string;
   sandbox: Sandbox;
   tenants: TenantStore;
+  db: Database;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,14 @@ export async function startStack(
   const discovery = new TenantDiscovery();
   appServer.on(
     'request',
-    createApp(config, { logger: createLogger('silent'), tenants, library, keys, discovery }),
+    createApp(config, {
+      logger: createLogger('silent'),
+      tenants,
+      library,
+      keys,
+      discovery,
+      ledger: new LedgerStore(db),
+    }),
   );
   sandboxServer.on('request', sandbox.app);
   return {
@@ -74,6 +83,7 @@ export async function startStack(
     sandboxUrl,
     sandbox,
     tenants,
+    db,
     async close() {
       for (const server of [appServer, sandboxServer]) {
         server.closeAllConnections();

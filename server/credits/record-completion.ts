@@ -1,0 +1,174 @@
+import { decideCredit } from '../../core/credits/credit-policy';
+import { gradeAttempt } from '../../core/credits/grade-attempt';
+import {
+  buildCompletionResponse,
+  buildCreditAward,
+  buildCreditProvenance,
+  type CreditRecord,
+} from '../../core/fhir/credit-resources';
+import type { CompletionRequest, CompletionResponse, Credit } from '../../core/wire/completion';
+import type { AppKeys } from '../auth/app-keys';
+import type { Learner } from '../auth/session-routes';
+import { AppError } from '../http/app-error';
+import type { CaseLibrary } from '../library/case-library';
+import type { LedgerRow, LedgerStore } from './ledger-store';
+import { readEncounter } from './read-encounter';
+import { signReceipt } from './receipt';
+
+export interface CreditSettings {
+  yearlyCap: number;
+  allowUnreviewedContent: boolean;
+  appVersion: string;
+  provider: { reference: string; display: string };
+}
+
+export interface CompletionDeps {
+  ledger: LedgerStore;
+  library: CaseLibrary;
+  keys: AppKeys;
+  settings: CreditSettings;
+}
+
+export function creditOf(row: LedgerRow): Credit {
+  return {
+    id: row.id,
+    attemptId: row.attempt_id,
+    caseId: row.case_id,
+    caseVersion: row.case_version,
+    awarded: row.awarded === 1,
+    amount: row.amount,
+    creditType: row.credit_type,
+    format: row.format as Credit['format'],
+    denials: JSON.parse(row.denials) as string[],
+    score: row.score,
+    recordedAt: row.recorded_at,
+    encounter: {
+      reference: row.encounter,
+      ...(row.encounter_version !== null && { versionId: row.encounter_version }),
+    },
+  };
+}
+
+/**
+ * Records a finished attempt (DESIGN.md §4): a repeated attempt id returns what was recorded;
+ * otherwise the encounter is proven with the clinician's token, the answers graded here, the
+ * credit policy applied, and completion, award and Provenance written in one transaction.
+ */
+export async function recordCompletion(
+  deps: CompletionDeps,
+  learner: Learner,
+  request: CompletionRequest,
+): Promise<CompletionResponse> {
+  const previous = await deps.ledger.findAttempt(
+    learner.tenant.id,
+    learner.fhirUser,
+    request.attemptId,
+  );
+  if (previous) return { credit: creditOf(previous), receipt: previous.receipt };
+  const microCase = deps.library.cases.find(
+    (c) => c.id === request.caseId && c.version === request.caseVersion,
+  );
+  if (!microCase)
+    throw new AppError(
+      'CASE_UNKNOWN',
+      422,
+      `No case ${request.caseId} version ${request.caseVersion}`,
+      ['caseId'],
+    );
+  const grade = gradeAttempt(microCase, request.answers);
+  if (grade.invalid.length > 0) {
+    throw new AppError(
+      'ANSWERS_INVALID',
+      422,
+      `Unanswered or unknown answers for: ${grade.invalid.join(', ')}`,
+      ['answers'],
+    );
+  }
+  const encounter = await readEncounter(
+    learner.tenant.iss,
+    request.encounter,
+    request.patient,
+    request.fhirAccessToken,
+  );
+  const recordedAt = new Date();
+  const day = recordedAt.toISOString().slice(0, 10);
+  const row = await deps.ledger.append(
+    {
+      tenantId: learner.tenant.id,
+      learner: learner.fhirUser,
+      attemptId: request.attemptId,
+      caseId: microCase.id,
+      day,
+      year: day.slice(0, 4),
+    },
+    (counts, prevHash) => {
+      const decision = decideCredit({
+        microCase,
+        grade,
+        reflection: request.reflection,
+        ...counts,
+        yearlyCap: deps.settings.yearlyCap,
+        now: recordedAt,
+        allowUnreviewedContent: deps.settings.allowUnreviewedContent,
+      });
+      const id = crypto.randomUUID();
+      const record: CreditRecord = {
+        completionId: crypto.randomUUID(),
+        awardId: id,
+        provenanceId: crypto.randomUUID(),
+        caseId: microCase.id,
+        caseVersion: microCase.version,
+        learner: learner.fhirUser,
+        encounter: encounter.reference,
+        answers: request.answers,
+        reflection: request.reflection,
+        startedAt: request.startedAt,
+        finishedAt: request.finishedAt,
+        recordedAt: recordedAt.toISOString(),
+        award: decision.awarded
+          ? { amount: decision.amount, format: decision.format, creditType: decision.creditType }
+          : undefined,
+        appVersion: deps.settings.appVersion,
+        provider: deps.settings.provider,
+      };
+      const completion = buildCompletionResponse(record);
+      const award = record.award ? buildCreditAward({ ...record, award: record.award }) : undefined;
+      const targets = [
+        ...(award ? [`Basic/${award.id ?? ''}`] : []),
+        `QuestionnaireResponse/${record.completionId}`,
+      ];
+      const provenance = buildCreditProvenance(record, targets);
+      const entry = {
+        id,
+        tenant_id: learner.tenant.id,
+        learner: learner.fhirUser,
+        attempt_id: request.attemptId,
+        case_id: microCase.id,
+        case_version: microCase.version,
+        encounter: encounter.reference,
+        encounter_version: encounter.versionId ?? null,
+        awarded: decision.awarded ? 1 : 0,
+        amount: decision.awarded ? decision.amount : 0,
+        format: microCase.credit.format,
+        credit_type: 'AMA PRA Category 1 Credit',
+        denials: JSON.stringify(decision.awarded ? [] : decision.denials),
+        score: grade.score,
+        recorded_at: record.recordedAt,
+        credit_day: day,
+        resources: JSON.stringify([completion, ...(award ? [award] : []), provenance]),
+        prev_hash: prevHash,
+      };
+      return {
+        entry,
+        receipt: (hash: string) =>
+          signReceipt(
+            deps.keys,
+            creditOf({ ...entry, seq: 0, hash, receipt: '' }),
+            learner.fhirUser,
+            hash,
+          ),
+      };
+    },
+  );
+  return { credit: creditOf(row), receipt: row.receipt };
+}
