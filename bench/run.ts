@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, each against a baseline run side by side. */
+import { benchCompletions } from './completions';
 import { benchLaunchReads } from './launch-reads';
 import { benchMatcher } from './matcher';
 
 await benchLaunchReads();
 await benchMatcher();
+await benchCompletions();

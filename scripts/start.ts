@@ -15,6 +15,8 @@ const env = {
   SANDBOX_PORT: sandboxPort,
   PUBLIC_URL: publicUrl,
   SANDBOX_PUBLIC_URL: sandboxUrl,
+  // The library's cases await clinician review; the sandbox credits them so the flow can be seen.
+  CREDIT_UNREVIEWED_CONTENT: process.env.CREDIT_UNREVIEWED_CONTENT ?? 'allow',
 };
 const children: ChildProcess[] = [];
 
@@ -50,5 +52,6 @@ const tsx = ['node_modules/tsx/dist/cli.mjs', ...(dev ? ['watch'] : [])];
 run('sandbox EHR', process.execPath, [...tsx, 'launch/sandbox/main.ts']);
 run('app server', process.execPath, [...tsx, 'server/main.ts']);
 process.stdout.write(
-  `\nChartside is starting.\n  Sandbox EHR (open this): ${sandboxUrl}/\n  App server:              ${publicUrl}/healthz\n\n`,
+  `\nChartside is starting.\n  Sandbox EHR (open this): ${sandboxUrl}/\n  App server:              ${publicUrl}/healthz\n` +
+    `  Credit for unreviewed content: ${env.CREDIT_UNREVIEWED_CONTENT} (sandbox only; production denies it)\n\n`,
 );
