@@ -6,6 +6,7 @@ import { createSessionRoute, requireSession, type Learner } from './auth/session
 import type { TenantDiscovery } from './auth/tenant-discovery';
 import type { AppConfig } from './config';
 import { creditRoutes } from './credits/credit-routes';
+import { facadeRoutes } from './fhir-facade/facade-routes';
 import type { LedgerStore } from './credits/ledger-store';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
@@ -55,14 +56,15 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     publicUrl: config.publicUrl,
   };
   app.post('/api/session', express.json({ limit: '32kb' }), createSessionRoute(session));
-  app.get('/api/session', requireSession(session), (_req, res) => {
+  const learnerOnly = requireSession(session);
+  app.get('/api/session', learnerOnly, (_req, res) => {
     const learner = res.locals.learner as Learner;
     res.json({
       fhirUser: learner.fhirUser,
       tenant: { name: learner.tenant.name, iss: learner.tenant.iss },
     });
   });
-  app.use(['/api/completions', '/api/credits'], requireSession(session));
+  app.use(['/api/completions', '/api/credits'], learnerOnly);
   app.use(
     '/api',
     creditRoutes({
@@ -72,6 +74,11 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       settings: config.credit,
     }),
   );
+  // The façade's CapabilityStatement is public; everything else is the learner's own record.
+  app.use('/fhir', (req, res, next) =>
+    req.path === '/metadata' ? next() : learnerOnly(req, res, next),
+  );
+  app.use('/fhir', facadeRoutes({ ledger: deps.ledger, publicUrl: config.publicUrl }));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('NOT_FOUND', 404, 'No such API endpoint'));
   });

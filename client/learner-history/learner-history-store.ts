@@ -1,9 +1,11 @@
 import type { LearnerHistoryEntry } from '../../core/matcher/match-cases';
+import type { CompletionResponse } from '../../core/wire/completion';
+import type { RecordedCredit, RefusedAttempt } from './attempt-records';
 import type { FinishedAttempt } from './finished-attempt';
 
 /**
- * What Chartside remembers about one learner. Asynchronous so that it can move to the server
- * (`POST /api/completions`) without changing its callers.
+ * What Chartside remembers about one learner on this device. A finished attempt waits in the
+ * pending queue until the server has answered for it, so that no finished case is lost.
  */
 export interface LearnerHistoryStore {
   /** Completions and dismissals, oldest first: the matcher's `history`. */
@@ -13,4 +15,12 @@ export interface LearnerHistoryStore {
   recordCompletion(attempt: FinishedAttempt): Promise<void>;
   /** Finished attempts not yet submitted for credit, oldest first. */
   pendingAttempts(): Promise<FinishedAttempt[]>;
+  /** The server recorded the attempt: it leaves the queue, its credit and receipt are kept. */
+  markRecorded(attemptId: string, response: CompletionResponse): Promise<void>;
+  /** The server refused the attempt for good: it leaves the queue and is kept for the record. */
+  markRefused(attempt: FinishedAttempt, code: string, at: Date): Promise<void>;
+  /** What the server recorded for this learner's attempts from this device, oldest first. */
+  recordedCredits(): Promise<RecordedCredit[]>;
+  /** Attempts that can never earn credit, oldest first. */
+  refusedAttempts(): Promise<RefusedAttempt[]>;
 }

@@ -1,19 +1,31 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import {
+  completionRequestSchema,
+  completionResponseSchema,
+  creditSchema,
+  type CompletionRequest,
+  type CompletionResponse,
+} from '../../core/wire/completion';
 import { libraryResponseSchema, type LibraryResponse } from '../../core/wire/library';
+import {
+  sessionRequestSchema,
+  sessionResponseSchema,
+  type SessionRequest,
+  type SessionResponse,
+} from '../../core/wire/session';
 import { ChartsideError } from '../errors/chartside-error';
+import { apiUrl, describeIssues, requestJson } from './api-request';
 
-/** The first few schema issues as `path: message`, so a support ticket names the bad field. */
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
-/** A same-origin API URL: the app is served at /app/, the API at /api/ on the same host. */
-function apiUrl(path: string): string {
-  return new URL(path, window.location.href).toString();
-}
+/**
+ * `GET /api/credits?from=&to=`: the learner's credits in a period, newest first, and their
+ * total. It mirrors the answer of server/credits/credit-routes.ts, field for field.
+ */
+export const transcriptResponseSchema = z.object({
+  period: z.object({ from: z.iso.date(), to: z.iso.date() }),
+  total: z.number().min(0),
+  credits: z.array(creditSchema),
+});
+export type TranscriptResponse = z.infer<typeof transcriptResponseSchema>;
 
 /**
  * `GET /api/library`, parsed with the core wire schema (DESIGN.md §2: the client parses every
@@ -55,4 +67,73 @@ export async function fetchLibrary(signal?: AbortSignal): Promise<LibraryRespons
     );
   }
   return parsed.data;
+}
+
+/**
+ * `POST /api/session` (DESIGN.md §3): the launch's EHR-signed id_token for an app session.
+ * The server verifies the token; 401 codes (SMART_ID_TOKEN_INVALID, TENANT_NOT_REGISTERED,
+ * TENANT_DISABLED, FHIR_USER_MISSING) mean the clinician has to open Chartside again.
+ */
+export function createSession(request: SessionRequest): Promise<SessionResponse> {
+  const checked = sessionRequestSchema.safeParse(request);
+  if (!checked.success) {
+    return Promise.reject(
+      new ChartsideError(
+        'SMART_ID_TOKEN_INVALID',
+        `The launch cannot sign in to Chartside: ${describeIssues(checked.error)}`,
+      ),
+    );
+  }
+  return requestJson({
+    method: 'POST',
+    path: '/api/session',
+    body: checked.data,
+    schema: sessionResponseSchema,
+    what: 'session',
+  });
+}
+
+/**
+ * `POST /api/completions` (DESIGN.md §4): one finished attempt, graded and credited by the
+ * server. The same attemptId always answers the same credit, so a retry is safe. The EHR
+ * access token travels in this body only, for the server's one encounter read.
+ */
+export function submitCompletion(
+  sessionToken: string,
+  request: CompletionRequest,
+): Promise<CompletionResponse> {
+  const checked = completionRequestSchema.safeParse(request);
+  if (!checked.success) {
+    return Promise.reject(
+      new ChartsideError(
+        'REQUEST_REFUSED',
+        `The completion cannot be sent: ${describeIssues(checked.error)}`,
+      ),
+    );
+  }
+  return requestJson({
+    method: 'POST',
+    path: '/api/completions',
+    sessionToken,
+    body: checked.data,
+    schema: completionResponseSchema,
+    what: 'credit',
+  });
+}
+
+/** `GET /api/credits`: the learner's transcript for a period of calendar days (inclusive). */
+export function fetchTranscript(
+  sessionToken: string,
+  period: { from: string; to: string },
+  signal?: AbortSignal,
+): Promise<TranscriptResponse> {
+  const query = new URLSearchParams(period).toString();
+  return requestJson({
+    method: 'GET',
+    path: `/api/credits?${query}`,
+    sessionToken,
+    schema: transcriptResponseSchema,
+    what: 'transcript',
+    ...(signal === undefined ? {} : { signal }),
+  });
 }
