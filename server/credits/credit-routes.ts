@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { completionRequestSchema } from '../../core/wire/completion';
 import { invalidRequest, type Learner } from '../auth/session-routes';
 import { AppError } from '../http/app-error';
+import { renderCertificate } from './certificate';
 import { creditOf, recordCompletion, type CompletionDeps } from './record-completion';
 
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,6 +40,25 @@ export function creditRoutes(deps: CompletionDeps): Router {
       receipt: row.receipt,
       resources: JSON.parse(row.resources) as unknown,
     });
+  });
+  routes.get('/credits/:id/certificate', async (req, res) => {
+    const learner = res.locals.learner as Learner;
+    const row = await deps.ledger.findCredit(learner.tenant.id, learner.fhirUser, req.params.id);
+    if (!row) throw new AppError('NOT_FOUND', 404, 'No such credit for you');
+    const credit = creditOf(row);
+    const microCase = deps.library.cases.find((c) => c.id === credit.caseId);
+    const pdf = await renderCertificate({
+      credit,
+      caseTitle: microCase?.title.en ?? credit.caseId,
+      learner: learner.fhirUser,
+      provider: deps.settings.provider.display,
+      unreviewedContent: (microCase?.disclosure.reviewers.length ?? 0) === 0,
+    });
+    res
+      .type('application/pdf')
+      .set('Content-Disposition', `inline; filename="chartside-${credit.id}.pdf"`)
+      .set('Cache-Control', 'no-store')
+      .send(pdf);
   });
   return routes;
 }

@@ -202,6 +202,29 @@ test('the transcript lists my credits for the period with their total, and nobod
   expect(theirs.credits).toEqual([]);
 });
 
+test('the certificate is a PDF with the designation statement and no patient data', async () => {
+  const transcript = (await (
+    await fetch(`${stack.appUrl}/api/credits`, { headers: maria.headers })
+  ).json()) as { credits: { id: string; awarded: boolean }[] };
+  const awarded = transcript.credits.find((c) => c.awarded)!;
+  const response = await fetch(`${stack.appUrl}/api/credits/${awarded.id}/certificate`, {
+    headers: maria.headers,
+  });
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  const pdf = Buffer.from(await response.arrayBuffer());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  // pdfkit writes text as hex strings; decode them to read the page as a person would.
+  const text = [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/g)]
+    .map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'))
+    .join('');
+  expect(text).toContain(
+    'designates this internet point-of-care activity for a maximum of 0.5 AMA PRA Category 1 Credit',
+  );
+  expect(text).toContain(sepsis.title.en);
+  for (const patientData of ['Maria', 'Santos', 'maria-santos', 'Encounter', 'SB-100101'])
+    expect(text).not.toContain(patientData);
+});
+
 test('ledger:verify passes on the real ledger and fails once a row is altered', async () => {
   const run = (): ReturnType<typeof spawnSync> =>
     spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/ledger-verify.ts'], {
