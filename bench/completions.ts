@@ -1,6 +1,7 @@
 import { loadCaseLibrary } from '../server/library/case-library';
-import { learnerSession } from '../tests/support/learner-session';
-import { startStack } from '../tests/support/stack';
+import { buildStaff } from '../launch/sandbox/personas';
+import { startProcesses } from '../tests/support/processes';
+import { launchTokens } from '../tests/support/smart-client';
 import { percentile } from './measure';
 
 interface Load {
@@ -49,7 +50,7 @@ const line = (name: string, l: Load): string =>
  * beside the same load on `GET /api/session` (session verification alone) as the baseline.
  */
 export async function benchCompletions(): Promise<void> {
-  const stack = await startStack({ env: { CREDIT_UNREVIEWED_CONTENT: 'allow' } });
+  const stack = await startProcesses({ CREDIT_UNREVIEWED_CONTENT: 'allow' });
   try {
     const library = await loadCaseLibrary({
       casesDir: 'cases',
@@ -57,7 +58,21 @@ export async function benchCompletions(): Promise<void> {
     });
     const sepsis = library.cases.find((c) => c.topic === 'sepsis');
     if (!sepsis) throw new Error('no sepsis case');
-    const session = await learnerSession(stack, 'maria-santos');
+    const practitioner = buildStaff().practitioners[0]?.id ?? '';
+    const launch = { patient: 'maria-santos', encounter: 'maria-santos-encounter', practitioner };
+    const { body: tokens, accessToken } = await launchTokens(stack.sandbox, stack.appUrl, launch);
+    const created = await fetch(`${stack.appUrl}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ iss: stack.sandbox.urls.fhirBaseUrl, idToken: tokens.id_token }),
+    });
+    const { sessionToken } = (await created.json()) as { sessionToken: string };
+    const session = {
+      headers: { authorization: `Bearer ${sessionToken}`, 'content-type': 'application/json' },
+      patient: launch.patient,
+      encounter: `Encounter/${launch.encounter}`,
+      accessToken,
+    };
     const body = (attemptId: string): string =>
       JSON.stringify({
         attemptId,
@@ -96,7 +111,7 @@ export async function benchCompletions(): Promise<void> {
     const baseline = await load(600, 10, whoami);
     const candidate = await load(600, 10, completion);
     process.stdout.write(
-      `\nCompletions with full verification (10 concurrent, durable SQLite, sandbox EHR on loopback)\n`,
+      `\nCompletions with full verification (10 concurrent; app server and sandbox EHR each in its own process; durable SQLite)\n`,
     );
     process.stdout.write(
       `${line('POST /api/completions', candidate)}\n${line('baseline: GET /api/session', baseline)}\n`,
@@ -105,6 +120,6 @@ export async function benchCompletions(): Promise<void> {
       `  ratio (throughput): ${(candidate.perSecond / baseline.perSecond).toFixed(2)}× the baseline; target ≥ 300/s, p99 ≤ 50 ms\n`,
     );
   } finally {
-    await stack.close();
+    await stack.stop();
   }
 }
