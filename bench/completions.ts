@@ -1,5 +1,6 @@
 import { loadCaseLibrary } from '../server/library/case-library';
 import { buildStaff } from '../launch/sandbox/personas';
+import { completionBody } from '../tests/support/completion-body';
 import { startProcesses } from '../tests/support/processes';
 import { launchTokens } from '../tests/support/smart-client';
 import { percentile } from './measure';
@@ -74,25 +75,7 @@ export async function benchCompletions(): Promise<void> {
       accessToken,
     };
     const body = (attemptId: string): string =>
-      JSON.stringify({
-        attemptId,
-        caseId: sepsis.id,
-        caseVersion: sepsis.version,
-        patient: session.patient,
-        encounter: session.encounter,
-        answers: sepsis.questions.map((q) => ({
-          questionId: q.id,
-          optionId: q.options[0]?.id ?? '',
-        })),
-        reflection: {
-          clinicalQuestion: 'Which hour-1 elements remain?',
-          sourcesConsulted: [sepsis.citations[0]?.id ?? ''],
-          applicationToPractice: 'Repeat the lactate within 2–4 hours.',
-        },
-        startedAt: new Date(Date.now() - 300_000).toISOString(),
-        finishedAt: new Date().toISOString(),
-        fhirAccessToken: session.accessToken,
-      });
+      JSON.stringify(completionBody(sepsis, session, { attemptId }));
     const completion = async (): Promise<number> => {
       const response = await fetch(`${stack.appUrl}/api/completions`, {
         method: 'POST',

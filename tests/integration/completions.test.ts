@@ -3,6 +3,7 @@ import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { loadCaseLibrary } from '../../server/library/case-library';
+import { completionBody } from '../support/completion-body';
 import { learnerSession, type LearnerSession } from '../support/learner-session';
 import { startStack, type Stack } from '../support/stack';
 
@@ -25,26 +26,7 @@ function completion(
   session: LearnerSession,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  return {
-    attemptId: crypto.randomUUID(),
-    caseId: sepsis.id,
-    caseVersion: sepsis.version,
-    patient: session.patient,
-    encounter: session.encounter,
-    answers: sepsis.questions.map((q) => ({
-      questionId: q.id,
-      optionId: q.options.find((o) => o.correct)!.id,
-    })),
-    reflection: {
-      clinicalQuestion: 'Which hour-1 elements does this patient still need?',
-      sourcesConsulted: [sepsis.citations[0]!.id],
-      applicationToPractice: 'Repeat the lactate within 2–4 hours when the first is raised.',
-    },
-    startedAt: new Date(Date.now() - 6 * 60_000).toISOString(),
-    finishedAt: new Date().toISOString(),
-    fhirAccessToken: session.accessToken,
-    ...overrides,
-  };
+  return completionBody(sepsis, session, overrides);
 }
 
 async function post(

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../launch/sandbox/sandbox-app';
 import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
 import { loadCaseLibrary } from '../../server/library/case-library';
+import { completionBody } from '../support/completion-body';
+import { freePort } from '../support/processes';
 import { launchTokens } from '../support/smart-client';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'chartside-crash-'));
@@ -16,14 +18,6 @@ let sandbox: Sandbox;
 let appUrl: string;
 let port: number;
 let app: ChildProcess | undefined;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port: free } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return free;
-}
 
 /** The real app server as its own process, as `npm start` runs it. */
 async function startApp(): Promise<void> {
@@ -105,22 +99,13 @@ test(
       fetch(`${appUrl}/api/completions`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({
-          attemptId,
-          caseId: sepsis.id,
-          caseVersion: sepsis.version,
-          patient: 'maria-santos',
-          encounter: 'Encounter/maria-santos-encounter',
-          answers: sepsis.questions.map((q) => ({ questionId: q.id, optionId: q.options[0]!.id })),
-          reflection: {
-            clinicalQuestion: 'Which hour-1 elements remain?',
-            sourcesConsulted: [sepsis.citations[0]!.id],
-            applicationToPractice: 'Repeat the lactate within 2–4 hours.',
-          },
-          startedAt: new Date(Date.now() - 300_000).toISOString(),
-          finishedAt: new Date().toISOString(),
-          fhirAccessToken: accessToken,
-        }),
+        body: JSON.stringify(
+          completionBody(
+            sepsis,
+            { patient: 'maria-santos', encounter: 'Encounter/maria-santos-encounter', accessToken },
+            { attemptId },
+          ),
+        ),
       }).then(
         async (response) =>
           response.ok

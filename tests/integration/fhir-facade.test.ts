@@ -2,6 +2,7 @@ import type { Bundle, Provenance } from 'fhir/r4';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { loadCaseLibrary } from '../../server/library/case-library';
+import { completionBody } from '../support/completion-body';
 import { learnerSession, type LearnerSession } from '../support/learner-session';
 import { startStack, type Stack } from '../support/stack';
 
@@ -19,22 +20,7 @@ beforeAll(async () => {
   const response = await fetch(`${stack.appUrl}/api/completions`, {
     method: 'POST',
     headers: learner.headers,
-    body: JSON.stringify({
-      attemptId: crypto.randomUUID(),
-      caseId: sepsis.id,
-      caseVersion: sepsis.version,
-      patient: learner.patient,
-      encounter: learner.encounter,
-      answers: sepsis.questions.map((q) => ({ questionId: q.id, optionId: q.options[0]!.id })),
-      reflection: {
-        clinicalQuestion: 'Which hour-1 elements remain?',
-        sourcesConsulted: [sepsis.citations[0]!.id],
-        applicationToPractice: 'Repeat the lactate within 2–4 hours.',
-      },
-      startedAt: new Date(Date.now() - 300_000).toISOString(),
-      finishedAt: new Date().toISOString(),
-      fhirAccessToken: learner.accessToken,
-    }),
+    body: JSON.stringify(completionBody(sepsis, learner)),
   });
   creditId = ((await response.json()) as { credit: { id: string } }).credit.id;
 });
