@@ -6,6 +6,7 @@ import { serveLibrary } from './case-picker/test-support/library-server';
 import { renderInLanguage } from './i18n/test-support/render-in-language';
 import { patientContextFixture } from './patient-context/test-support/patient-context-fixture';
 import { settlePatientContext } from './patient-context/use-patient-context';
+import { fakeCreditAccess } from './credits/test-support/fake-credit-access';
 
 // The chart summary is what these tests read; the case library stays empty.
 serveLibrary({ cases: [], valueSets: [] });
@@ -13,12 +14,19 @@ afterEach(cleanup);
 
 function renderApp(context: PatientContext, language = 'en') {
   const load = () => Promise.resolve(context);
-  return renderInLanguage(<App firstLoad={settlePatientContext(load())} reload={load} />, language);
+  return renderInLanguage(
+    <App firstLoad={settlePatientContext(load())} reload={load} access={fakeCreditAccess()} />,
+    language,
+  );
 }
 
 test('shows a loading status until the chart has been read', () => {
   renderInLanguage(
-    <App firstLoad={new Promise(() => undefined)} reload={() => new Promise(() => undefined)} />,
+    <App
+      firstLoad={new Promise(() => undefined)}
+      reload={() => new Promise(() => undefined)}
+      access={fakeCreditAccess()}
+    />,
   );
 
   expect(screen.getByRole('status').textContent).toBe("Reading the patient's chart…");

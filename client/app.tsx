@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PatientContext } from '../core/patient-context';
 import { CaseWorkspace } from './case-picker/case-workspace';
+import type { CreditAccess } from './credits/credit-access';
 import { ErrorView } from './errors/error-view';
 import { ChartSummary } from './patient-context/chart-summary';
 import { PatientBanner } from './patient-context/patient-banner';
@@ -13,13 +14,15 @@ interface AppProps {
   firstLoad: Promise<SettledPatientContext>;
   /** Reads the chart again (the SMART authorization itself is never repeated). */
   reload: () => Promise<PatientContext>;
+  /** The launch's app session and EHR access token, for recording credit. */
+  access: CreditAccess;
 }
 
 /**
  * The /app/ page: the patient in context, read once per launch (or what to do when that fails),
  * and the micro-case that fits them.
  */
-export function App({ firstLoad, reload }: AppProps) {
+export function App({ firstLoad, reload, access }: AppProps) {
   const { t } = useTranslation();
   const [state, retry] = usePatientContext(firstLoad, reload);
   const ready = state.status === 'ready' ? state.context : undefined;
@@ -42,7 +45,11 @@ export function App({ firstLoad, reload }: AppProps) {
         ) : null}
         {state.status === 'failed' ? <ErrorView error={state.error} onRetry={retry} /> : null}
         {ready === undefined ? null : (
-          <CaseWorkspace context={ready} summary={<ChartSummary context={ready} />} />
+          <CaseWorkspace
+            context={ready}
+            summary={<ChartSummary context={ready} />}
+            access={access}
+          />
         )}
       </main>
     </>

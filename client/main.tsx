@@ -4,8 +4,11 @@ import { I18nextProvider } from 'react-i18next';
 import './app.css';
 import './case-picker/case-picker.css';
 import './case-player/case-player.css';
+import './credits/credits.css';
 import { App } from './app';
+import { launchCreditAccess } from './fhir/launch-credit-access';
 import { loadLaunchedPatientContext } from './fhir/launched-patient-context';
+import { smartSession } from './fhir/smart-session';
 import { createI18n } from './i18n/create-i18n';
 import { pickLanguage } from './i18n/pick-language';
 import { settlePatientContext } from './patient-context/use-patient-context';
@@ -15,13 +18,15 @@ document.documentElement.lang = i18n.language;
 
 // Started here, once per page load: the SMART code exchange must never run twice.
 const firstLoad = settlePatientContext(loadLaunchedPatientContext());
+// Likewise once: the app session is asked for right after ready(), with the launch's id_token.
+const access = launchCreditAccess(smartSession);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('client/index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <App firstLoad={firstLoad} reload={loadLaunchedPatientContext} />
+      <App firstLoad={firstLoad} reload={loadLaunchedPatientContext} access={access} />
     </I18nextProvider>
   </StrictMode>,
 );

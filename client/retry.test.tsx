@@ -7,6 +7,7 @@ import { ChartsideError } from './errors/chartside-error';
 import { renderInLanguage } from './i18n/test-support/render-in-language';
 import { patientContextFixture } from './patient-context/test-support/patient-context-fixture';
 import { settlePatientContext } from './patient-context/use-patient-context';
+import { fakeCreditAccess } from './credits/test-support/fake-credit-access';
 
 // The chart summary is what these tests read; the case library stays empty.
 serveLibrary({ cases: [], valueSets: [] });
@@ -20,7 +21,11 @@ test('after a network failure, Try again reads the chart again and shows it', as
     return Promise.resolve(patientContextFixture());
   };
   renderInLanguage(
-    <App firstLoad={settlePatientContext(Promise.reject(outage))} reload={reload} />,
+    <App
+      firstLoad={settlePatientContext(Promise.reject(outage))}
+      reload={reload}
+      access={fakeCreditAccess()}
+    />,
   );
 
   fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
@@ -35,6 +40,7 @@ test('an unexpected failure is shown as a retryable outage, not a blank page', a
     <App
       firstLoad={settlePatientContext(Promise.reject(new TypeError('boom')))}
       reload={() => Promise.resolve(patientContextFixture())}
+      access={fakeCreditAccess()}
     />,
   );
 

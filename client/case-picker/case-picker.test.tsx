@@ -9,13 +9,17 @@ import { learnerHistoryKey } from '../learner-history/local-learner-history';
 import { settlePatientContext } from '../patient-context/use-patient-context';
 import { library, matchingContext } from './test-support/library-fixture';
 import { serveLibrary } from './test-support/library-server';
+import { fakeCreditAccess } from '../credits/test-support/fake-credit-access';
 
 const libraryServer = serveLibrary();
 afterEach(cleanup);
 
 function renderApp(context: PatientContext = matchingContext(), language = 'en') {
   const load = () => Promise.resolve(context);
-  return renderInLanguage(<App firstLoad={settlePatientContext(load())} reload={load} />, language);
+  return renderInLanguage(
+    <App firstLoad={settlePatientContext(load())} reload={load} access={fakeCreditAccess()} />,
+    language,
+  );
 }
 
 const topMatch = () => screen.findByRole('article', { name: 'Sepsis: the first hour' });

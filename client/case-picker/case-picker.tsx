@@ -22,6 +22,10 @@ interface CasePickerProps {
   focusHeading: boolean;
   /** A CDS Hooks card asked for a case the library does not have. */
   requestedCaseMissing: boolean;
+  /** Opens the learner's transcript ("My credits"). */
+  onOpenCredits: () => void;
+  /** Notices about credit, under the heading. */
+  children?: ReactNode;
 }
 
 /** The micro-case that fits this patient now, why, two alternatives, and the whole library. */
@@ -49,9 +53,15 @@ export function CasePicker(props: CasePickerProps) {
   };
   return (
     <section className="case-picker" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="section-heading">
-        {t('picker.heading')}
-      </h2>
+      <div className="picker-heading-row">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1} className="section-heading">
+          {t('picker.heading')}
+        </h2>
+        <button type="button" className="button button-secondary" onClick={props.onOpenCredits}>
+          {t('transcript.open')}
+        </button>
+      </div>
+      {props.children}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

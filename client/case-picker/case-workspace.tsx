@@ -1,9 +1,15 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PatientContext } from '../../core/patient-context';
 import { CasePlayer } from '../case-player/case-player';
+import type { CreditAccess } from '../credits/credit-access';
+import { CreditResult } from '../credits/credit-result';
+import { PendingNotice } from '../credits/pending-notice';
+import { useCreditOutbox } from '../credits/use-credit-outbox';
 import type { FinishedAttempt } from '../learner-history/finished-attempt';
 import { localLearnerHistory } from '../learner-history/local-learner-history';
 import { useLearnerHistory } from '../learner-history/use-learner-history';
+import { TranscriptView } from '../transcript/transcript-view';
 import { CasePicker } from './case-picker';
 import { requestedCaseId } from './requested-case';
 import { useCaseMatches } from './use-case-matches';
@@ -20,31 +26,49 @@ interface CaseWorkspaceProps {
   context: PatientContext;
   /** The chart summary, shown above the picker and hidden while a case is played. */
   summary: ReactNode;
+  access: CreditAccess;
 }
 
 /**
- * The learning side of the app: the picker under the chart summary, or the case being played.
- * A case named by a CDS Hooks card (`appContext`) opens first; "Back to suggestions" leads to
- * the picker behind it.
+ * The learning side of the app: the picker under the chart summary, the case being played, or
+ * the learner's credits. A case named by a CDS Hooks card (`appContext`) opens first; "Back to
+ * suggestions" leads to the picker behind it. Finished cases are sent for credit from here.
  */
-export function CaseWorkspace({ context, summary }: CaseWorkspaceProps) {
+export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) {
+  const { t } = useTranslation();
   const [libraryState, retryLibrary] = useLibrary();
   const library = libraryState.status === 'ready' ? libraryState.library : undefined;
-  const fhirUser = context.launch.fhirUser;
+  const { fhirUser, patientId, encounterId } = context.launch;
   const store = useMemo(() => localLearnerHistory(fhirUser), [fhirUser]);
   const learner = useLearnerHistory(store);
+  const outbox = useCreditOutbox(store, access, patientId);
   const matches = useCaseMatches(library, context, learner.history);
   const requestedId = requestedCaseId(context.launch.appContext);
   const requested = library?.cases.find((microCase) => microCase.id === requestedId);
   // undefined: nothing chosen yet (a card's case opens); null: the picker was chosen.
   const [chosen, setChosen] = useState<OpenCase | null | undefined>(undefined);
   const [rounds, setRounds] = useState(0);
+  const [showCredits, setShowCredits] = useState(false);
   const open =
     chosen === undefined
       ? requested && { caseId: requested.id, openedFrom: 'card' as const, round: 0 }
       : chosen;
   const microCase = open ? library?.cases.find((entry) => entry.id === open.caseId) : undefined;
+  const backToPicker = () => {
+    setShowCredits(false);
+    setChosen(null);
+  };
 
+  if (showCredits) {
+    return (
+      <TranscriptView
+        access={access}
+        outbox={outbox}
+        cases={library?.cases ?? []}
+        onBack={backToPicker}
+      />
+    );
+  }
   if (open && microCase !== undefined) {
     return (
       <CasePlayer
@@ -52,11 +76,17 @@ export function CaseWorkspace({ context, summary }: CaseWorkspaceProps) {
         microCase={microCase}
         match={matches?.find((match) => match.caseId === microCase.id)}
         openedFrom={open.openedFrom}
-        encounterId={context.launch.encounterId}
-        onBack={() => {
-          setChosen(null);
+        encounterId={encounterId}
+        onBack={backToPicker}
+        onFinish={async (attempt) => {
+          // Kept on this device first: a finished case is never lost to a failed request.
+          const saved = await learner.complete(attempt);
+          void outbox.submit(attempt);
+          return saved;
         }}
-        onFinish={learner.complete}
+        creditResult={(attempt, saved) => (
+          <CreditResult outbox={outbox} attempt={attempt} saved={saved} />
+        )}
       />
     );
   }
@@ -78,7 +108,13 @@ export function CaseWorkspace({ context, summary }: CaseWorkspaceProps) {
         requestedCaseMissing={
           requestedId !== undefined && library !== undefined && requested === undefined
         }
-      />
+        onOpenCredits={() => {
+          setShowCredits(true);
+        }}
+      >
+        {encounterId === undefined ? <p className="note">{t('picker.noEncounter')}</p> : null}
+        <PendingNotice outbox={outbox} />
+      </CasePicker>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { settlePatientContext } from '../patient-context/use-patient-context';
 import { usesFhirPath } from './load-fhirpath-evaluator';
 import { asthmaCase, library, matchingContext } from './test-support/library-fixture';
 import { serveLibrary } from './test-support/library-server';
+import { fakeCreditAccess } from '../credits/test-support/fake-credit-access';
 
 const fhirPathCase = {
   ...asthmaCase,
@@ -28,7 +29,9 @@ test('the FHIRPath engine is needed only when a trigger uses FHIRPath', () => {
 
 test('a trigger written in FHIRPath matches once the engine has loaded', async () => {
   const load = () => Promise.resolve(matchingContext());
-  renderInLanguage(<App firstLoad={settlePatientContext(load())} reload={load} />);
+  renderInLanguage(
+    <App firstLoad={settlePatientContext(load())} reload={load} access={fakeCreditAccess()} />,
+  );
 
   const top = await screen.findByRole('article', { name: 'Asthma: stepping up' });
   expect(within(top).getByRole('listitem').textContent).toBe('Woman in the chart in context');

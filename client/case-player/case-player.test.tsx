@@ -7,13 +7,17 @@ import { serveLibrary } from '../case-picker/test-support/library-server';
 import { renderInLanguage } from '../i18n/test-support/render-in-language';
 import { settlePatientContext } from '../patient-context/use-patient-context';
 import { answerWithKeyboard, pressButton } from './test-support/keyboard';
+import { fakeCreditAccess } from '../credits/test-support/fake-credit-access';
 
 serveLibrary();
 afterEach(cleanup);
 
 function renderApp(language = 'en') {
   const load = () => Promise.resolve(matchingContext());
-  return renderInLanguage(<App firstLoad={settlePatientContext(load())} reload={load} />, language);
+  return renderInLanguage(
+    <App firstLoad={settlePatientContext(load())} reload={load} access={fakeCreditAccess()} />,
+    language,
+  );
 }
 
 async function startSepsisCase(user: UserEvent) {

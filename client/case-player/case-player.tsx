@@ -1,4 +1,4 @@
-import { useId, useReducer, useState } from 'react';
+import { useId, useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseMatch } from '../../core/matcher/match-cases';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
@@ -22,8 +22,10 @@ interface CasePlayerProps {
   openedFrom: FinishedAttempt['openedFrom'];
   encounterId: string | undefined;
   onBack: () => void;
-  /** Stores the finished attempt; resolves whether it was stored. */
+  /** Stores the finished attempt and sends it for credit; resolves whether it was stored. */
   onFinish: (attempt: FinishedAttempt) => Promise<boolean>;
+  /** The credit outcome of the finished attempt, for the completion screen. */
+  creditResult: (attempt: FinishedAttempt, saved: boolean) => ReactNode;
 }
 
 /** One micro-case from stem to reflection. Mounting it starts the attempt. */
@@ -124,7 +126,7 @@ export function CasePlayer({
         <CompletionSummary
           title={title}
           attempt={finished.attempt}
-          saved={finished.saved}
+          credit={props.creditResult(finished.attempt, finished.saved)}
           onBack={props.onBack}
         />
       ) : null}

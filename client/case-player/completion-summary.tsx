@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinishedAttempt } from '../learner-history/finished-attempt';
 import { useFocusOnMount } from '../lib/use-focus-on-mount';
@@ -7,13 +7,13 @@ import { FhirTime } from '../patient-context/fhir-time';
 interface CompletionSummaryProps {
   title: string;
   attempt: FinishedAttempt;
-  /** Whether this device stored the attempt. */
-  saved: boolean;
+  /** What became of the credit for this attempt. */
+  credit: ReactNode;
   onBack: () => void;
 }
 
-/** The score, an honest word on credit, and the record of this completion. */
-export function CompletionSummary({ title, attempt, saved, onBack }: CompletionSummaryProps) {
+/** The score, the credit outcome, and the record of this completion. */
+export function CompletionSummary({ title, attempt, credit, onBack }: CompletionSummaryProps) {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const headingId = useId();
@@ -25,13 +25,7 @@ export function CompletionSummary({ title, attempt, saved, onBack }: CompletionS
         {t('completion.heading')}
       </h3>
       <p className="score">{t('completion.score', { correct, total: attempt.answers.length })}</p>
-      {saved ? (
-        <p className="note">{t('completion.savedOnDevice')}</p>
-      ) : (
-        <p className="note note-error" role="alert">
-          {t('completion.notSaved')}
-        </p>
-      )}
+      {credit}
       <h4 id={recordId} className="why-heading">
         {t('completion.record')}
       </h4>

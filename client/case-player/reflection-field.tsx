@@ -7,6 +7,8 @@ interface ReflectionFieldProps {
   /** Shown under the field, and announced with it, when the field is invalid. */
   error: string | undefined;
   value: string;
+  /** The most the server accepts (core/wire/completion.ts). */
+  maxLength: number;
   onChange: (value: string) => void;
 }
 
@@ -17,6 +19,7 @@ export function ReflectionField({
   hint,
   error,
   value,
+  maxLength,
   onChange,
 }: ReflectionFieldProps) {
   const id = useId();
@@ -39,6 +42,7 @@ export function ReflectionField({
         aria-invalid={error !== undefined}
         aria-describedby={error === undefined ? hintId : `${hintId} ${errorId}`}
         value={value}
+        maxLength={maxLength}
         onChange={(event) => {
           onChange(event.target.value);
         }}

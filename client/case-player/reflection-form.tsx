@@ -60,6 +60,7 @@ export function ReflectionForm({
         hint={t('reflection.questionHint')}
         error={showErrors && questionMissing ? t('reflection.questionMissing') : undefined}
         value={question}
+        maxLength={2000}
         onChange={setQuestion}
       />
       <div className="field">
@@ -74,6 +75,7 @@ export function ReflectionForm({
         hint={t('reflection.applicationHint')}
         error={showErrors && applicationMissing ? t('reflection.applicationMissing') : undefined}
         value={application}
+        maxLength={4000}
         onChange={setApplication}
       />
       <button type="submit" className="button" disabled={saving}>

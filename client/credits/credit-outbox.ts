@@ -93,7 +93,10 @@ export function createCreditOutbox({
   const deliver = async (attempt: FinishedAttempt): Promise<CreditOutcome> => {
     const { encounterId } = attempt;
     if (encounterId === undefined) {
-      return refuse(attempt, new ChartsideError('ENCOUNTER_MISSING', 'The launch had no encounter'));
+      return refuse(
+        attempt,
+        new ChartsideError('ENCOUNTER_MISSING', 'The launch had no encounter'),
+      );
     }
     const token = await access.fhirAccessToken().catch(() => undefined);
     if (token === undefined) {

@@ -30,8 +30,7 @@ export function launchCreditAccess(
     current = made;
     made.catch((error: unknown) => {
       // A transient failure is tried again on the next call; a refusal stands for this launch.
-      const transient =
-        !(error instanceof ChartsideError) || RETRYABLE_ERROR_CODES.has(error.code);
+      const transient = !(error instanceof ChartsideError) || RETRYABLE_ERROR_CODES.has(error.code);
       if (transient && current === made) current = undefined;
     });
     return made;

@@ -81,3 +81,58 @@ test('storage that refuses to write becomes a rejected promise', async () => {
     localLearnerHistory('Practitioner/a', () => full).recordCompletion(attempt()),
   ).rejects.toThrow('full');
 });
+
+const response = {
+  credit: {
+    id: 'credit-1',
+    attemptId: attempt().attemptId,
+    caseId: 'sepsis-hour-one',
+    caseVersion: '1.0.0',
+    awarded: true,
+    amount: 0.5,
+    creditType: 'AMA PRA Category 1 Credit',
+    format: 'internet-poc' as const,
+    denials: [],
+    score: 1,
+    recordedAt: '2026-11-26T10:08:00.000Z',
+    encounter: { reference: 'https://ehr.test/fhir/Encounter/enc-1' },
+  },
+  receipt: 'header.payload.signature',
+};
+
+test('a recorded attempt leaves the queue, keeps its credit and receipt, and is never queued again', async () => {
+  const store = localLearnerHistory('Practitioner/a');
+  await store.recordCompletion(attempt());
+
+  await store.markRecorded(attempt().attemptId, response);
+  await store.recordCompletion(attempt());
+
+  expect(await store.pendingAttempts()).toEqual([]);
+  expect(await store.recordedCredits()).toEqual([{ attemptId: attempt().attemptId, ...response }]);
+  expect(await store.loadHistory()).toHaveLength(1);
+});
+
+test('a refused attempt leaves the queue and is kept for the record with its code', async () => {
+  const store = localLearnerHistory('Practitioner/a');
+  await store.recordCompletion(attempt());
+
+  await store.markRefused(attempt(), 'ENCOUNTER_NOT_ACCESSIBLE', new Date('2026-11-27T08:00:00Z'));
+
+  expect(await store.pendingAttempts()).toEqual([]);
+  expect(await store.refusedAttempts()).toEqual([
+    { attempt: attempt(), code: 'ENCOUNTER_NOT_ACCESSIBLE', at: '2026-11-27T08:00:00.000Z' },
+  ]);
+});
+
+test('a history stored before credits were recorded still reads, its queue intact', async () => {
+  localStorage.setItem(
+    learnerHistoryKey('Practitioner/a'),
+    JSON.stringify({ entries: [], pending: [attempt()] }),
+  );
+
+  const store = localLearnerHistory('Practitioner/a');
+
+  expect(await store.pendingAttempts()).toEqual([attempt()]);
+  expect(await store.recordedCredits()).toEqual([]);
+  expect(await store.refusedAttempts()).toEqual([]);
+});

@@ -121,7 +121,10 @@ export function localLearnerHistory(
         pending: withoutPending(history, attempt.attemptId),
         refused: answered(history, attempt.attemptId)
           ? history.refused
-          : [...history.refused, refusedAttemptSchema.parse({ attempt, code, at: at.toISOString() })],
+          : [
+              ...history.refused,
+              refusedAttemptSchema.parse({ attempt, code, at: at.toISOString() }),
+            ],
       })),
     recordedCredits: () => settle(() => read().recorded),
     refusedAttempts: () => settle(() => read().refused),

@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import {
   completionRequestSchema,
   completionResponseSchema,
-  creditSchema,
+  transcriptResponseSchema,
   type CompletionRequest,
   type CompletionResponse,
+  type TranscriptResponse,
 } from '../../core/wire/completion';
 import { libraryResponseSchema, type LibraryResponse } from '../../core/wire/library';
 import {
@@ -15,17 +15,6 @@ import {
 } from '../../core/wire/session';
 import { ChartsideError } from '../errors/chartside-error';
 import { apiUrl, describeIssues, requestJson } from './api-request';
-
-/**
- * `GET /api/credits?from=&to=`: the learner's credits in a period, newest first, and their
- * total. It mirrors the answer of server/credits/credit-routes.ts, field for field.
- */
-export const transcriptResponseSchema = z.object({
-  period: z.object({ from: z.iso.date(), to: z.iso.date() }),
-  total: z.number().min(0),
-  credits: z.array(creditSchema),
-});
-export type TranscriptResponse = z.infer<typeof transcriptResponseSchema>;
 
 /**
  * `GET /api/library`, parsed with the core wire schema (DESIGN.md §2: the client parses every

@@ -63,3 +63,11 @@ export const completionResponseSchema = z.object({
   receipt: z.string(),
 });
 export type CompletionResponse = z.infer<typeof completionResponseSchema>;
+
+/** `GET /api/credits`: the learner's transcript for a period, with its total. */
+export const transcriptResponseSchema = z.object({
+  period: z.object({ from: z.iso.date(), to: z.iso.date() }),
+  total: z.number().min(0),
+  credits: z.array(creditSchema),
+});
+export type TranscriptResponse = z.infer<typeof transcriptResponseSchema>;

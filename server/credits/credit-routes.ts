@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { completionRequestSchema } from '../../core/wire/completion';
+import { completionRequestSchema, type TranscriptResponse } from '../../core/wire/completion';
 import { invalidRequest, type Learner } from '../auth/session-routes';
 import { AppError } from '../http/app-error';
 import { renderCertificate } from './certificate';
@@ -29,7 +29,8 @@ export function creditRoutes(deps: CompletionDeps): Router {
     const rows = await deps.ledger.listCredits(learner.tenant.id, learner.fhirUser, { from, to });
     const credits = rows.map(creditOf);
     const total = credits.reduce((sum, c) => sum + c.amount, 0);
-    res.set('Cache-Control', 'no-store').json({ period: { from, to }, total, credits });
+    const body: TranscriptResponse = { period: { from, to }, total, credits };
+    res.set('Cache-Control', 'no-store').json(body);
   });
   routes.get('/credits/:id', async (req, res) => {
     const learner = res.locals.learner as Learner;

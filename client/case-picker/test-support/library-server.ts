@@ -1,4 +1,10 @@
-import { HttpResponse, http, type HttpResponseResolver, type JsonBodyType } from 'msw';
+import {
+  HttpResponse,
+  http,
+  type HttpHandler,
+  type HttpResponseResolver,
+  type JsonBodyType,
+} from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { library } from './library-fixture';
@@ -8,7 +14,7 @@ export const LIBRARY_URL = '*/api/library';
 
 /**
  * An msw server answering `/api/library` with `body` (the fixture library by default), started
- * for the calling test file; any other request fails the test.
+ * for the calling test file; any other request fails the test unless a test adds a handler.
  */
 export function serveLibrary(body: JsonBodyType = library) {
   const server = setupServer(http.get(LIBRARY_URL, () => HttpResponse.json(body)));
@@ -25,6 +31,10 @@ export function serveLibrary(body: JsonBodyType = library) {
   return {
     answerWith(resolver: HttpResponseResolver) {
       server.use(http.get(LIBRARY_URL, resolver));
+    },
+    /** More handlers for this test only (the credit API, say). */
+    use(...handlers: HttpHandler[]) {
+      server.use(...handlers);
     },
   };
 }

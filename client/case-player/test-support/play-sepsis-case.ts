@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { answerWithKeyboard, pressButton } from './keyboard';
+import { answerWithKeyboard, pressButton, tabTo } from './keyboard';
 
 /**
  * From the picker to the key points of the fixture sepsis case, keyboard only: questions 1
@@ -16,12 +16,22 @@ export async function playSepsisCaseToKeyPoints(user: UserEvent, names = ENGLISH
   }
 }
 
+/** The whole sepsis case, with an application to practice, up to "Finish case" pressed. */
+export async function finishSepsisCase(user: UserEvent, names = ENGLISH): Promise<void> {
+  await playSepsisCaseToKeyPoints(user, names);
+  await tabTo(user, screen.getByRole('textbox', { name: names.application }));
+  await user.keyboard('Re-measure lactate within 2 hours.');
+  await pressButton(user, names.finish);
+}
+
 const ENGLISH = {
   start: 'Start case: Sepsis: the first hour',
   question: (n: number) => `Question ${n} of 3`,
   check: 'Check answer',
   next: 'Next question',
   keyPoints: 'See key points',
+  application: '3. Application to practice',
+  finish: 'Finish case',
 };
 
 export const SPANISH: typeof ENGLISH = {
@@ -30,4 +40,6 @@ export const SPANISH: typeof ENGLISH = {
   check: 'Comprobar respuesta',
   next: 'Siguiente pregunta',
   keyPoints: 'Ver puntos clave',
+  application: '3. Aplicación a la práctica',
+  finish: 'Terminar caso',
 };

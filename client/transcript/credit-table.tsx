@@ -1,0 +1,68 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MicroCase } from '../../core/micro-case/micro-case-schema';
+import { useFhirFormat } from '../i18n/use-fhir-format';
+import { useLocalize } from '../i18n/use-localize';
+import type { TranscriptResponse } from '../../core/wire/completion';
+
+interface CreditTableProps {
+  transcript: TranscriptResponse;
+  year: number;
+  cases: readonly MicroCase[];
+}
+
+/** The year's credits as a table a screen reader can walk: date, case, credit, and the total. */
+export function CreditTable({ transcript, year, cases }: CreditTableProps) {
+  const { t, i18n } = useTranslation();
+  const localize = useLocalize();
+  const format = useFhirFormat();
+  const day = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }),
+    [i18n.language],
+  );
+  const titles = useMemo(
+    () => new Map(cases.map((microCase) => [microCase.id, localize(microCase.title)])),
+    [cases, localize],
+  );
+  if (transcript.credits.length === 0) {
+    return <p className="empty">{t('transcript.empty', { year })}</p>;
+  }
+  return (
+    <>
+      <p className="credit-line">
+        {t('transcript.totalLine', { year, amount: format.number(transcript.total) })}
+      </p>
+      <table className="credit-table">
+        <caption>{t('transcript.caption', { year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('transcript.date')}</th>
+            <th scope="col">{t('transcript.case')}</th>
+            <th scope="col">{t('transcript.credit')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {transcript.credits.map((credit) => (
+            <tr key={credit.id}>
+              <td>
+                <time dateTime={credit.recordedAt}>{day.format(new Date(credit.recordedAt))}</time>
+              </td>
+              <th scope="row">{titles.get(credit.caseId) ?? credit.caseId}</th>
+              <td className="credit-amount">
+                {credit.awarded ? format.number(credit.amount) : t('transcript.noCredit')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              {t('transcript.total')}
+            </th>
+            <td className="credit-amount">{format.number(transcript.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </>
+  );
+}
