@@ -1,32 +1,11 @@
-import type { Condition, MedicationRequest, Observation } from 'fhir/r4';
+import type { Condition, MedicationRequest } from 'fhir/r4';
 import type { Criterion } from '../micro-case/trigger-schema';
-import {
-  COMPARATOR_SIGN,
-  compare,
-  conceptLabel,
-  displayUnit,
-  formatChartValue,
-  formatNumber,
-  observationDate,
-  valueIn,
-  withinWindow,
-  type ChartValue,
-} from './chart-values';
+import { conceptLabel, withinWindow } from './chart-values';
+import { criterionCodes, day, type EvaluationScope, type Leaf } from './evaluation-scope';
 import { NO_MATCH, type Evaluation, type Evidence } from './evidence';
-import type { PatientIndex } from './patient-index';
+import { evaluateObservation, evaluateTrend } from './observation-criteria';
 
-/** Evaluates FHIRPath over a Bundle of the patient's resources; injected to keep core light. */
-export type FhirPathEvaluator = (resource: unknown, expression: string) => unknown[];
-
-export interface EvaluationScope {
-  index: PatientIndex;
-  /** Value set canonical URL → its `system|code` keys and title. */
-  valueSets: ReadonlyMap<string, { codes: ReadonlySet<string>; title: string }>;
-  now: Date;
-  fhirPath?: FhirPathEvaluator;
-}
-
-type Leaf<K extends Criterion['kind']> = Extract<Criterion, { kind: K }>;
+export type { EvaluationScope, FhirPathEvaluator } from './evaluation-scope';
 
 const SYSTEM_NAME: Record<string, { en: string; es: string }> = {
   'http://snomed.info/sct': { en: 'SNOMED CT', es: 'SNOMED CT' },
@@ -37,15 +16,10 @@ const CLASS_NAME: Record<string, { en: string; es: string }> = {
   IMP: { en: 'inpatient', es: 'hospitalización' },
   AMB: { en: 'ambulatory', es: 'ambulatorio' },
 };
-const day = (date: string | undefined): string => (date ?? '').slice(0, 10);
-
-function codes(scope: EvaluationScope, url: string): ReadonlySet<string> {
-  return scope.valueSets.get(url.split('|')[0] ?? '')?.codes ?? new Set();
-}
 
 function evaluateCondition(c: Leaf<'condition'>, scope: EvaluationScope): Evaluation {
   const found = scope.index
-    .find<Condition>('Condition', codes(scope, c.valueSet))
+    .find<Condition>('Condition', criterionCodes(scope, c.valueSet))
     .filter((condition) => {
       if (c.onsetWithin === undefined) return true;
       return withinWindow(
@@ -77,114 +51,9 @@ function evaluateCondition(c: Leaf<'condition'>, scope: EvaluationScope): Evalua
   return { matched: evidence.length > 0, evidence };
 }
 
-function observationsInWindow(
-  c: Leaf<'observation'> | Leaf<'trend'>,
-  scope: EvaluationScope,
-): Observation[] {
-  return scope.index
-    .find<Observation>('Observation', codes(scope, c.valueSet))
-    .filter((o) => withinWindow(observationDate(o), c.within, scope.now))
-    .sort((a, b) => Date.parse(observationDate(b) ?? '') - Date.parse(observationDate(a) ?? ''));
-}
-
-function evaluateObservation(c: Leaf<'observation'>, scope: EvaluationScope): Evaluation {
-  const candidates = observationsInWindow(c, scope);
-  const evidenceFor = (o: Observation, chart?: ChartValue): Evidence => {
-    const component =
-      c.component === undefined
-        ? undefined
-        : o.component?.find((part) =>
-            part.code.coding?.some((coding) => coding.code === c.component),
-          );
-    const label = conceptLabel(component?.code ?? o.code);
-    const date = observationDate(o);
-    if (!chart || c.unit === undefined || c.comparator === undefined || c.value === undefined) {
-      return {
-        criterionId: c.id,
-        resource: `Observation/${o.id ?? ''}`,
-        date,
-        reason: { en: `${label} on ${day(date)}`, es: `${label} el ${day(date)}` },
-      };
-    }
-    const shown = formatChartValue(chart, c.unit);
-    const test = `${COMPARATOR_SIGN[c.comparator]} ${formatNumber(c.value)} ${displayUnit(c.unit)}`;
-    return {
-      criterionId: c.id,
-      resource: `Observation/${o.id ?? ''}`,
-      date,
-      value: chart.value,
-      unit: c.unit,
-      reason: {
-        en: `${label} ${shown} on ${day(date)} ${test}`,
-        es: `${label} ${shown} el ${day(date)} ${test}`,
-      },
-    };
-  };
-  if (c.comparator === undefined || c.value === undefined || c.unit === undefined) {
-    const first = candidates[0];
-    return first ? { matched: true, evidence: [evidenceFor(first)] } : NO_MATCH;
-  }
-  const { comparator, value: threshold, unit } = c;
-  const valued = candidates.flatMap((o) => {
-    const chart = valueIn(o, unit, { component: c.component, molarMass: c.molarMass });
-    return chart ? [{ o, chart }] : [];
-  });
-  const passing =
-    c.which === 'any'
-      ? valued.filter(({ chart }) => compare(chart.value, comparator, threshold))
-      : valued.slice(0, 1).filter(({ chart }) => compare(chart.value, comparator, threshold));
-  const best = passing[0];
-  return best ? { matched: true, evidence: [evidenceFor(best.o, best.chart)] } : NO_MATCH;
-}
-
-function evaluateTrend(c: Leaf<'trend'>, scope: EvaluationScope): Evaluation {
-  const series = observationsInWindow(c, scope)
-    .reverse()
-    .flatMap((o) => {
-      const chart = valueIn(o, c.unit, { molarMass: c.molarMass });
-      return chart ? [{ o, chart, time: Date.parse(observationDate(o) ?? '') }] : [];
-    });
-  let lowest: (typeof series)[number] | undefined;
-  let best: { from: (typeof series)[number]; to: (typeof series)[number] } | undefined;
-  for (const point of series) {
-    if (lowest) {
-      const rise = point.chart.value - lowest.chart.value;
-      const ratio = lowest.chart.value > 0 ? point.chart.value / lowest.chart.value : 0;
-      if (
-        (c.riseAtLeast !== undefined && rise >= c.riseAtLeast - 1e-9) ||
-        (c.ratioAtLeast !== undefined && ratio >= c.ratioAtLeast)
-      ) {
-        best = { from: lowest, to: point };
-      }
-    }
-    if (!lowest || point.chart.value < lowest.chart.value) lowest = point;
-  }
-  if (!best) return NO_MATCH;
-  const label = conceptLabel(best.to.o.code);
-  const hours = Math.round((best.to.time - best.from.time) / 3_600_000);
-  const span = `${formatNumber(best.from.chart.value)} → ${formatNumber(best.to.chart.value)} ${displayUnit(c.unit)}`;
-  const date = observationDate(best.to.o);
-  return {
-    matched: true,
-    evidence: [
-      {
-        criterionId: c.id,
-        resource: `Observation/${best.to.o.id ?? ''}`,
-        date,
-        value: best.to.chart.value,
-        unit: c.unit,
-        reason: {
-          en: `${label} rose ${span} in ${hours} h (by ${day(date)})`,
-          es: `${label} subió ${span} en ${hours} h (hasta el ${day(date)})`,
-        },
-      },
-    ],
-  };
-}
-
 function evaluateMedication(c: Leaf<'medication'>, scope: EvaluationScope): Evaluation {
   const orders = scope.index
-    .find<MedicationRequest>('MedicationRequest', codes(scope, c.valueSet))
+    .find<MedicationRequest>('MedicationRequest', criterionCodes(scope, c.valueSet))
     .filter(
       (m) =>
         c.authoredWithin === undefined || withinWindow(m.authoredOn, c.authoredWithin, scope.now),
