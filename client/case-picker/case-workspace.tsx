@@ -24,13 +24,13 @@ interface OpenCase {
 
 interface CaseWorkspaceProps {
   context: PatientContext;
-  /** The chart summary, shown above the picker and hidden while a case is played. */
+  /** The chart summary, shown below the picker and hidden while a case is played. */
   summary: ReactNode;
   access: CreditAccess;
 }
 
 /**
- * The learning side of the app: the picker under the chart summary, the case being played, or
+ * The learning side of the app: the picker above the chart summary, the case being played, or
  * the learner's credits. A case named by a CDS Hooks card (`appContext`) opens first; "Back to
  * suggestions" leads to the picker behind it. Finished cases are sent for credit from here.
  */
@@ -90,9 +90,9 @@ export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) 
       />
     );
   }
+  // The suggestion comes first: a clinician between patients should not scroll past the chart.
   return (
     <>
-      {summary}
       <CasePicker
         library={libraryState}
         matches={matches}
@@ -115,6 +115,7 @@ export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) 
         {encounterId === undefined ? <p className="note">{t('picker.noEncounter')}</p> : null}
         <PendingNotice outbox={outbox} />
       </CasePicker>
+      {summary}
     </>
   );
 }
