@@ -29,6 +29,20 @@ const app = createApp(config, {
   discovery: new TenantDiscovery(),
   ledger: new LedgerStore(db),
 });
-app.listen(config.port, () => {
+const server = app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
 });
+
+// Graceful stop: finish in-flight requests (a credit being written completes), then close the store.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, 'stopping');
+    server.close(() => {
+      db.destroy().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
+  });
+}

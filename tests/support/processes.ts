@@ -51,15 +51,20 @@ export async function startProcesses(env: NodeJS.ProcessEnv = {}): Promise<Proce
     LOG_LEVEL: 'silent',
     ...env,
   };
+  // APP_NODE_FLAGS passes e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to the app server for profiling.
   const children: ChildProcess[] = [
     spawn(process.execPath, ['--import', 'tsx', 'launch/sandbox/main.ts'], {
       env: { ...common, SANDBOX_PORT: String(sandboxPort) },
       stdio: 'ignore',
     }),
-    spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...common, PORT: String(port) },
-      stdio: 'ignore',
-    }),
+    spawn(
+      process.execPath,
+      [...(process.env.APP_NODE_FLAGS?.split(' ') ?? []), '--import', 'tsx', 'server/main.ts'],
+      {
+        env: { ...common, PORT: String(port) },
+        stdio: 'ignore',
+      },
+    ),
   ];
   await Promise.all([waitFor(`${appUrl}/healthz`), waitFor(`${sandboxUrl}/fhir/metadata`)]);
   return {
