@@ -151,14 +151,19 @@ test('a case named by a CDS Hooks card opens directly, with the suggestions behi
     level: 2,
     name: 'Type 2 diabetes: next step',
   });
-  expect(document.activeElement).toBe(title);
+  // Focus moves in an effect after the render: wait for it rather than racing it.
+  await waitFor(() => {
+    expect(document.activeElement).toBe(title);
+  });
   expect(screen.getByRole('heading', { name: 'Question 1 of 3' })).toBeTruthy();
   expect(screen.queryByRole('region', { name: /Active problems/ })).toBeNull();
 
   await user.click(screen.getByRole('button', { name: 'Back to suggestions' }));
 
   const heading = await screen.findByRole('heading', { name: 'Micro-case for this patient' });
-  expect(document.activeElement).toBe(heading);
+  await waitFor(() => {
+    expect(document.activeElement).toBe(heading);
+  });
   expect(screen.getByRole('region', { name: /Active problems/ })).toBeTruthy();
   expect(await topMatch()).toBeTruthy();
 });

@@ -7,6 +7,7 @@ import type { CreditOutcome } from './credit-outcome';
 import { CreditReceipt } from './credit-receipt';
 import { DenialList } from './denial-list';
 import { useOutboxState } from './use-credit-outbox';
+import { SendNowButton } from './send-now-button';
 import { useSendNow } from './use-send-now';
 
 interface CreditResultProps {
@@ -21,7 +22,6 @@ interface CreditResultProps {
  * credit and why, or where the completion is kept until it can be sent ("Send now").
  */
 export function CreditResult({ outbox, attempt, saved }: CreditResultProps) {
-  const { t } = useTranslation();
   const outcome = useOutboxState(outbox).outcomes.get(attempt.attemptId);
   const { statusRef, showButton, busy, press } = useSendNow(
     () => outbox.submit(attempt),
@@ -32,16 +32,7 @@ export function CreditResult({ outbox, attempt, saved }: CreditResultProps) {
       <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite">
         <OutcomeText outcome={outcome ?? { status: 'sending' }} saved={saved} />
       </div>
-      {showButton ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-disabled={busy}
-          onClick={press}
-        >
-          {t('credit.sendNow')}
-        </button>
-      ) : null}
+      <SendNowButton show={showButton} busy={busy} onPress={press} />
     </div>
   );
 }

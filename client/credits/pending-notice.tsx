@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { RELAUNCH_ERROR_CODES } from '../errors/chartside-error';
 import type { CreditOutbox } from './credit-outbox';
 import { useOutboxState } from './use-credit-outbox';
+import { SendNowButton } from './send-now-button';
 import { useSendNow } from './use-send-now';
 
 /**
@@ -49,16 +50,7 @@ export function PendingNotice({ outbox }: { outbox: CreditOutbox }) {
           </p>
         )}
       </div>
-      {showButton ? (
-        <button
-          type="button"
-          className="button button-secondary"
-          aria-disabled={busy}
-          onClick={press}
-        >
-          {t('credit.sendNow')}
-        </button>
-      ) : null}
+      <SendNowButton show={showButton} busy={busy} onPress={press} />
     </div>
   );
 }
