@@ -2,6 +2,7 @@
 import FHIR from 'fhirclient/lib/entry/browser';
 import type { fhirclient } from 'fhirclient/lib/types';
 import i18next from 'i18next';
+import { rememberLinkedCase } from '../client/case-picker/linked-case';
 import { launchConfigSchema, type LaunchConfig } from '../core/wire/launch-config';
 import { launchMessages, type LaunchMessageKey } from './launch-messages';
 import './launch.css';
@@ -56,6 +57,7 @@ async function fetchLaunchConfig(
  * authorize with PKCE S256 and a CSPRNG state (SMART App Launch 2.2 §2.0.3–2.0.5).
  */
 async function launch(): Promise<void> {
+  rememberLinkedCase(window.location.hash, sessionStorage);
   const params = new URLSearchParams(window.location.search);
   // fhirclient lets ?fhirServiceUrl=, ?patientId=, ?clientId= override its options: refuse them.
   const unexpected = [...new Set(params.keys())].filter((key) => !ACCEPTED_PARAMS.has(key));

@@ -11,6 +11,7 @@ import { localLearnerHistory } from '../learner-history/local-learner-history';
 import { useLearnerHistory } from '../learner-history/use-learner-history';
 import { TranscriptView } from '../transcript/transcript-view';
 import { CasePicker } from './case-picker';
+import { linkedCaseId } from './linked-case';
 import { requestedCaseId } from './requested-case';
 import { useCaseMatches } from './use-case-matches';
 import { useLibrary } from './use-library';
@@ -43,7 +44,8 @@ export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) 
   const learner = useLearnerHistory(store);
   const outbox = useCreditOutbox(store, access, patientId);
   const matches = useCaseMatches(library, context, learner.history);
-  const requestedId = requestedCaseId(context.launch.appContext);
+  const requestedId =
+    requestedCaseId(context.launch.appContext) ?? linkedCaseId(window.sessionStorage);
   const requested = library?.cases.find((microCase) => microCase.id === requestedId);
   // undefined: nothing chosen yet (a card's case opens); null: the picker was chosen.
   const [chosen, setChosen] = useState<OpenCase | null | undefined>(undefined);
