@@ -1,10 +1,22 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
-/** Two pages: the registered SMART launch page (/launch) and the app it redirects to (/app/). */
+/**
+ * Two pages: the registered SMART launch page (/launch) and the app it redirects to (/app/),
+ * plus the app's service worker (served at /app/sw.js) that keeps the app usable offline.
+ */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    serviceWorkerPlugin({
+      entry: 'client/service-worker/service-worker.ts',
+      page: 'client/index.html',
+      pagePath: '/app/',
+      fileName: 'sw.js',
+    }),
+  ],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

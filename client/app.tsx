@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientContext } from '../core/patient-context';
 import { CaseWorkspace } from './case-picker/case-workspace';
@@ -16,13 +17,15 @@ interface AppProps {
   reload: () => Promise<PatientContext>;
   /** The launch's app session and EHR access token, for recording credit. */
   access: CreditAccess;
+  /** What this device still holds for the learner, shown while the chart cannot be read. */
+  onDevice?: ReactNode;
 }
 
 /**
  * The /app/ page: the patient in context, read once per launch (or what to do when that fails),
  * and the micro-case that fits them.
  */
-export function App({ firstLoad, reload, access }: AppProps) {
+export function App({ firstLoad, reload, access, onDevice }: AppProps) {
   const { t } = useTranslation();
   const [state, retry] = usePatientContext(firstLoad, reload);
   const ready = state.status === 'ready' ? state.context : undefined;
@@ -43,7 +46,12 @@ export function App({ firstLoad, reload, access }: AppProps) {
             {t('app.loading')}
           </p>
         ) : null}
-        {state.status === 'failed' ? <ErrorView error={state.error} onRetry={retry} /> : null}
+        {state.status === 'failed' ? (
+          <>
+            <ErrorView error={state.error} onRetry={retry} />
+            {onDevice}
+          </>
+        ) : null}
         {ready === undefined ? null : (
           <CaseWorkspace
             context={ready}

@@ -5,7 +5,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { PatientContext } from '../../core/patient-context';
 import { App } from '../app';
 import { renderInLanguage } from '../i18n/test-support/render-in-language';
-import { learnerHistoryKey } from '../learner-history/local-learner-history';
+import { localLearnerHistory } from '../learner-history/local-learner-history';
 import { settlePatientContext } from '../patient-context/use-patient-context';
 import { library, matchingContext } from './test-support/library-fixture';
 import { serveLibrary } from './test-support/library-server';
@@ -68,9 +68,10 @@ test('"Not relevant" re-ranks the suggestions and is remembered after a reload',
   expect(document.activeElement).toBe(within(next).getByRole('heading', { level: 3 }));
   expect(screen.queryByRole('article', { name: 'Sepsis: the first hour' })).toBeNull();
   expect(screen.getByText(/Marked “Sepsis: the first hour” as not relevant/)).toBeTruthy();
-  const stored = localStorage.getItem(learnerHistoryKey('Practitioner/dr-ada')) ?? '';
-  expect(JSON.parse(stored)).toMatchObject({
-    entries: [{ caseId: 'sepsis-hour-one', outcome: 'dismissed' }],
+  await waitFor(async () => {
+    expect(await localLearnerHistory('Practitioner/dr-ada').loadHistory()).toMatchObject([
+      { caseId: 'sepsis-hour-one', outcome: 'dismissed' },
+    ]);
   });
 
   cleanup();

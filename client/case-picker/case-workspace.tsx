@@ -87,7 +87,7 @@ export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) 
           return saved;
         }}
         creditResult={(attempt, saved) => (
-          <CreditResult outbox={outbox} attempt={attempt} saved={saved} />
+          <CreditResult outbox={outbox} attempt={attempt} saved={saved} access={access} />
         )}
       />
     );

@@ -18,6 +18,7 @@ import {
 import { serveLibrary } from '../case-picker/test-support/library-server';
 import { renderInLanguage } from '../i18n/test-support/render-in-language';
 import { localLearnerHistory } from '../learner-history/local-learner-history';
+import { storedText } from '../learner-history/test-support/fresh-indexeddb';
 import { settlePatientContext } from '../patient-context/use-patient-context';
 import { pressButton, tabTo } from './test-support/keyboard';
 import {
@@ -39,11 +40,6 @@ function renderApp(language = 'en') {
 
 const history = () => localLearnerHistory('Practitioner/dr-ada');
 const pending = () => history().pendingAttempts();
-/** Everything Chartside wrote to this browser's storage. */
-const storedText = () =>
-  Object.keys(localStorage)
-    .map((key) => `${key}=${localStorage.getItem(key) ?? ''}`)
-    .join('\n');
 
 test('the reflection needs an application to practice before the case can finish', async () => {
   const user = userEvent.setup();
@@ -122,7 +118,7 @@ test('a finished case is recorded for credit, with the EHR access token in the r
   expect(screen.getByText(/^Receipt: credit /).textContent).toMatch(
     new RegExp(`^Receipt: credit ${creditId}, recorded Nov 26, 2026`),
   );
-  const stored = storedText();
+  const stored = await storedText();
   expect(stored).toContain(creditId);
   expect(stored).toContain(RECEIPT);
   expect(stored).not.toContain(EHR_ACCESS_TOKEN);
@@ -153,7 +149,7 @@ test('offline, the case is saved on this device and "Send now" later sends the s
   ).toBeTruthy();
   const [waiting] = await pending();
   expect(waiting?.attemptId).toBe(calls[0]?.body.attemptId);
-  expect(storedText()).not.toContain(EHR_ACCESS_TOKEN);
+  expect(await storedText()).not.toContain(EHR_ACCESS_TOKEN);
 
   online = true;
   await pressButton(user, 'Send now');

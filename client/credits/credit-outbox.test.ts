@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import type { FinishedAttempt } from '../learner-history/finished-attempt';
 import { localLearnerHistory } from '../learner-history/local-learner-history';
+import { freshIndexedDbPerTest } from '../learner-history/test-support/fresh-indexeddb';
 import { createCreditOutbox } from './credit-outbox';
 import {
   RECEIPT,
@@ -14,12 +15,12 @@ import {
 import { EHR_ACCESS_TOKEN, fakeCreditAccess } from './test-support/fake-credit-access';
 
 const server = setupServer();
+freshIndexedDbPerTest();
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
 });
 afterEach(() => {
   server.resetHandlers();
-  localStorage.clear();
 });
 afterAll(() => {
   server.close();
@@ -146,4 +147,17 @@ test('a 401 keeps the attempt pending for the next launch', async () => {
   expect(outcome).toMatchObject({ status: 'pending', error: { code: 'SESSION_INVALID' } });
   expect(await store.pendingAttempts()).toEqual([attempt(1)]);
   expect(await store.refusedAttempts()).toEqual([]);
+});
+
+test('a device that keeps the queue only in this tab says so', async () => {
+  const store = localLearnerHistory('Practitioner/dr-ada', {
+    tabMemory: new Map(),
+    openDatabase: () => Promise.reject(new Error('IndexedDB is not available')),
+  });
+  const outbox = outboxOf(store);
+  expect(outbox.getState().keptInTabOnly).toBe(false);
+
+  outbox.start();
+
+  await expect.poll(() => outbox.getState().keptInTabOnly).toBe(true);
 });

@@ -24,6 +24,8 @@ export interface OutboxState {
   outcomes: ReadonlyMap<string, CreditOutcome>;
   /** Whether a round of sending the pending attempts is running. */
   sending: boolean;
+  /** The browser refused durable storage: what waits here is lost when the tab closes. */
+  keptInTabOnly: boolean;
   lastRound?: SendRound;
 }
 
@@ -64,7 +66,13 @@ export function createCreditOutbox({
   patientId,
   now = () => new Date(),
 }: OutboxOptions): CreditOutbox {
-  let state: OutboxState = { pending: [], refused: [], outcomes: new Map(), sending: false };
+  let state: OutboxState = {
+    pending: [],
+    refused: [],
+    outcomes: new Map(),
+    sending: false,
+    keptInTabOnly: false,
+  };
   const listeners = new Set<() => void>();
   const inFlight = new Map<string, Promise<CreditOutcome>>();
   let round: Promise<void> | undefined;
@@ -78,11 +86,12 @@ export function createCreditOutbox({
     set({ outcomes: new Map(state.outcomes).set(attemptId, outcome) });
   };
   const refresh = async () => {
-    const [pending, refused] = await Promise.all([
+    const [pending, refused, persistence] = await Promise.all([
       store.pendingAttempts().catch(() => state.pending),
       store.refusedAttempts().catch(() => state.refused),
+      store.persistence().catch(() => 'tab' as const),
     ]);
-    set({ pending, refused });
+    set({ pending, refused, keptInTabOnly: persistence === 'tab' });
   };
 
   const refuse = async (attempt: FinishedAttempt, error: ChartsideError) => {

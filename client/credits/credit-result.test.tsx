@@ -163,3 +163,33 @@ test('offline in Spanish: saved on this device, with "Enviar ahora"', async () =
   ).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Enviar ahora' })).toBeTruthy();
 });
+
+test('a browser that keeps nothing on this device: the case is kept in this tab, and it says so', async () => {
+  libraryServer.use(completions([], () => HttpResponse.error()));
+  const factory = globalThis.indexedDB;
+  Reflect.deleteProperty(globalThis, 'indexedDB');
+  try {
+    const user = userEvent.setup();
+    renderApp();
+    await finishSepsisCase(user);
+
+    expect(
+      await screen.findByText(
+        /^Saved in this tab only: your browser does not let Chartside keep it on this device/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Send now' })).toBeTruthy();
+  } finally {
+    globalThis.indexedDB = factory;
+  }
+});
+
+test('the receipt of a recorded credit offers its certificate', async () => {
+  libraryServer.use(completions([]));
+  const user = userEvent.setup();
+  renderApp();
+  await finishSepsisCase(user);
+
+  await screen.findByText('0.5 AMA PRA Category 1 Credit™ recorded');
+  expect(screen.getByRole('button', { name: 'Certificate (PDF)' })).toBeTruthy();
+});

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { RELAUNCH_ERROR_CODES } from '../errors/chartside-error';
+import { CertificateButton } from '../transcript/certificate-button';
 import { useFhirFormat } from '../i18n/use-fhir-format';
 import type { FinishedAttempt } from '../learner-history/finished-attempt';
+import type { CreditAccess } from './credit-access';
 import type { CreditOutbox } from './credit-outbox';
 import type { CreditOutcome } from './credit-outcome';
 import { CreditReceipt } from './credit-receipt';
@@ -15,14 +17,17 @@ interface CreditResultProps {
   attempt: FinishedAttempt;
   /** Whether this device kept the attempt in the pending queue. */
   saved: boolean;
+  /** The launch's access, for the certificate of a recorded credit; without it, no button. */
+  access?: CreditAccess;
 }
 
 /**
  * The credit outcome of a finished case, announced when it arrives: the credit recorded, no
  * credit and why, or where the completion is kept until it can be sent ("Send now").
  */
-export function CreditResult({ outbox, attempt, saved }: CreditResultProps) {
-  const outcome = useOutboxState(outbox).outcomes.get(attempt.attemptId);
+export function CreditResult({ outbox, attempt, saved, access }: CreditResultProps) {
+  const { outcomes, keptInTabOnly } = useOutboxState(outbox);
+  const outcome = outcomes.get(attempt.attemptId);
   const { statusRef, showButton, busy, press } = useSendNow(
     () => outbox.submit(attempt),
     outcome?.status === 'pending' && !RELAUNCH_ERROR_CODES.has(outcome.error.code),
@@ -30,14 +35,28 @@ export function CreditResult({ outbox, attempt, saved }: CreditResultProps) {
   return (
     <div className="credit-result">
       <div ref={statusRef} tabIndex={-1} role="status" aria-live="polite">
-        <OutcomeText outcome={outcome ?? { status: 'sending' }} saved={saved} />
+        <OutcomeText
+          outcome={outcome ?? { status: 'sending' }}
+          saved={saved}
+          inTabOnly={keptInTabOnly}
+        />
       </div>
       <SendNowButton show={showButton} busy={busy} onPress={press} />
+      {access !== undefined && outcome?.status === 'recorded' ? (
+        <CertificateButton access={access} credit={outcome.credit} />
+      ) : null}
     </div>
   );
 }
 
-function OutcomeText({ outcome, saved }: { outcome: CreditOutcome; saved: boolean }) {
+interface OutcomeTextProps {
+  outcome: CreditOutcome;
+  saved: boolean;
+  /** Saved only in this tab's memory: closing the tab loses it. */
+  inTabOnly: boolean;
+}
+
+function OutcomeText({ outcome, saved, inTabOnly }: OutcomeTextProps) {
   const { t } = useTranslation();
   const format = useFhirFormat();
   switch (outcome.status) {
@@ -63,9 +82,17 @@ function OutcomeText({ outcome, saved }: { outcome: CreditOutcome; saved: boolea
     }
     case 'pending': {
       const { code } = outcome.error;
+      const relaunch = RELAUNCH_ERROR_CODES.has(code);
       if (!saved) return <p className="note note-error">{t('credit.notSaved')}</p>;
-      if (!RELAUNCH_ERROR_CODES.has(code))
-        return <p className="note">{t('credit.savedOffline')}</p>;
+      if (inTabOnly) {
+        return (
+          <p className="note note-error">
+            {t('credit.savedInTabOnly')}
+            {relaunch ? ` ${t(`errors.${code}.title`)}. ${t(`errors.${code}.action`)}` : null}
+          </p>
+        );
+      }
+      if (!relaunch) return <p className="note">{t('credit.savedOffline')}</p>;
       return (
         <p className="note">
           {t('credit.savedForNextLaunch')} {t(`errors.${code}.title`)}. {t(`errors.${code}.action`)}

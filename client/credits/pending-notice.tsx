@@ -11,7 +11,7 @@ import { useSendNow } from './use-send-now';
  */
 export function PendingNotice({ outbox }: { outbox: CreditOutbox }) {
   const { t } = useTranslation();
-  const { pending, sending, lastRound } = useOutboxState(outbox);
+  const { pending, sending, lastRound, keptInTabOnly } = useOutboxState(outbox);
   const error = lastRound?.error;
   const lines: string[] = [];
   if (sending) lines.push(t('outbox.sending'));
@@ -23,6 +23,7 @@ export function PendingNotice({ outbox }: { outbox: CreditOutbox }) {
   }
   if (!sending && pending.length > 0) {
     lines.push(t('outbox.waiting', { count: pending.length }));
+    if (keptInTabOnly) lines.push(t('outbox.inTabOnly'));
     if (error !== undefined) {
       lines.push(
         RELAUNCH_ERROR_CODES.has(error.code)

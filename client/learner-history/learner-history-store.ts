@@ -3,11 +3,16 @@ import type { CompletionResponse } from '../../core/wire/completion';
 import type { RecordedCredit, RefusedAttempt } from './attempt-records';
 import type { FinishedAttempt } from './finished-attempt';
 
+/** Where the history lives: on this device, or only in this tab until it closes. */
+export type HistoryPersistence = 'device' | 'tab';
+
 /**
  * What Chartside remembers about one learner on this device. A finished attempt waits in the
  * pending queue until the server has answered for it, so that no finished case is lost.
  */
 export interface LearnerHistoryStore {
+  /** 'tab' when the browser refused durable storage (private mode, blocked IndexedDB). */
+  persistence(): Promise<HistoryPersistence>;
   /** Completions and dismissals, oldest first: the matcher's `history`. */
   loadHistory(): Promise<LearnerHistoryEntry[]>;
   recordDismissal(caseId: string, at: Date): Promise<void>;

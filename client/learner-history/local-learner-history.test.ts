@@ -1,31 +1,11 @@
-import { afterEach, expect, test } from 'vitest';
-import type { FinishedAttempt } from './finished-attempt';
-import { learnerHistoryKey, localLearnerHistory } from './local-learner-history';
+import { expect, test } from 'vitest';
+import { localLearnerHistory } from './local-learner-history';
+import { finishedAttempt as attempt, recordedResponse } from './test-support/attempt-fixture';
+import { freshIndexedDbPerTest, storedText } from './test-support/fresh-indexeddb';
 
-afterEach(() => {
-  localStorage.clear();
-});
+freshIndexedDbPerTest();
 
-const attempt = (overrides: Partial<FinishedAttempt> = {}): FinishedAttempt => ({
-  attemptId: '6f1c2a4e-8b7d-4c3a-9e2f-1a2b3c4d5e6f',
-  caseId: 'sepsis-hour-one',
-  caseVersion: '1.0.0',
-  encounterId: 'enc-1',
-  openedFrom: 'card',
-  matchedCriteria: ['lactate'],
-  language: 'en',
-  startedAt: '2026-11-26T10:00:00.000Z',
-  finishedAt: '2026-11-26T10:07:00.000Z',
-  answers: [{ questionId: 'q1', optionId: 'a', correct: true }],
-  reflection: {
-    clinicalQuestion: 'Fluids?',
-    sourcesConsulted: ['ssc-2021'],
-    applicationToPractice: 'Re-measure lactate.',
-  },
-  ...overrides,
-});
-
-test('each learner has their own history, kept under their fhirUser', async () => {
+test('each learner has their own history, kept in IndexedDB under their fhirUser', async () => {
   await localLearnerHistory('Practitioner/a').recordDismissal(
     'aki',
     new Date('2026-11-26T09:00:00Z'),
@@ -35,7 +15,9 @@ test('each learner has their own history, kept under their fhirUser', async () =
     { caseId: 'aki', outcome: 'dismissed', at: '2026-11-26T09:00:00.000Z' },
   ]);
   expect(await localLearnerHistory('Practitioner/b').loadHistory()).toEqual([]);
-  expect(localStorage.getItem(learnerHistoryKey('Practitioner/a'))).toContain('"aki"');
+  expect(await localLearnerHistory('Practitioner/a').persistence()).toBe('device');
+  expect(Object.keys(localStorage)).toEqual([]);
+  expect(await storedText()).toContain('"aki"');
 });
 
 test('a finished attempt is queued once, survives a new store, and counts as a completion', async () => {
@@ -49,66 +31,41 @@ test('a finished attempt is queued once, survives a new store, and counts as a c
   ]);
 });
 
+test('two tabs finishing cases at once both keep theirs', async () => {
+  const second = attempt({ attemptId: '7a1c2a4e-8b7d-4c3a-9e2f-1a2b3c4d5e6f' });
+
+  await Promise.all([
+    localLearnerHistory('Practitioner/a').recordCompletion(attempt()),
+    localLearnerHistory('Practitioner/a').recordCompletion(second),
+  ]);
+
+  const ids = (await localLearnerHistory('Practitioner/a').pendingAttempts()).map(
+    (kept) => kept.attemptId,
+  );
+  expect(ids.sort()).toEqual([attempt().attemptId, second.attemptId].sort());
+});
+
 test('an attempt that does not fit the schema is refused, not stored', async () => {
   const store = localLearnerHistory('Practitioner/a');
+  await store.recordCompletion(attempt());
 
-  await expect(store.recordCompletion(attempt({ attemptId: 'not-a-uuid' }))).rejects.toThrow();
-  expect(await store.pendingAttempts()).toEqual([]);
+  await expect(store.recordCompletion(attempt({ attemptId: 'not-a-uuid' }))).rejects.toThrow(
+    /attemptId/,
+  );
+  expect(await store.pendingAttempts()).toEqual([attempt()]);
 });
-
-test('unreadable stored history is moved aside, never overwritten', async () => {
-  const key = learnerHistoryKey('Practitioner/a');
-  localStorage.setItem(key, '{"pending": "garbled"');
-
-  await localLearnerHistory('Practitioner/a').recordDismissal('aki', new Date());
-
-  const kept = Object.keys(localStorage).filter((name) => name.startsWith(`${key}:unreadable:`));
-  expect(kept).toHaveLength(1);
-  expect(localStorage.getItem(kept[0]!)).toBe('{"pending": "garbled"');
-  expect(await localLearnerHistory('Practitioner/a').loadHistory()).toHaveLength(1);
-});
-
-test('storage that refuses to write becomes a rejected promise', async () => {
-  const full = {
-    getItem: () => null,
-    setItem: () => {
-      throw new DOMException('full', 'QuotaExceededError');
-    },
-    removeItem: () => undefined,
-  } as unknown as Storage;
-
-  await expect(
-    localLearnerHistory('Practitioner/a', () => full).recordCompletion(attempt()),
-  ).rejects.toThrow('full');
-});
-
-const response = {
-  credit: {
-    id: 'credit-1',
-    attemptId: attempt().attemptId,
-    caseId: 'sepsis-hour-one',
-    caseVersion: '1.0.0',
-    awarded: true,
-    amount: 0.5,
-    creditType: 'AMA PRA Category 1 Credit',
-    format: 'internet-poc' as const,
-    denials: [],
-    score: 1,
-    recordedAt: '2026-11-26T10:08:00.000Z',
-    encounter: { reference: 'https://ehr.test/fhir/Encounter/enc-1' },
-  },
-  receipt: 'header.payload.signature',
-};
 
 test('a recorded attempt leaves the queue, keeps its credit and receipt, and is never queued again', async () => {
   const store = localLearnerHistory('Practitioner/a');
   await store.recordCompletion(attempt());
 
-  await store.markRecorded(attempt().attemptId, response);
+  await store.markRecorded(attempt().attemptId, recordedResponse);
   await store.recordCompletion(attempt());
 
   expect(await store.pendingAttempts()).toEqual([]);
-  expect(await store.recordedCredits()).toEqual([{ attemptId: attempt().attemptId, ...response }]);
+  expect(await store.recordedCredits()).toEqual([
+    { attemptId: attempt().attemptId, ...recordedResponse },
+  ]);
   expect(await store.loadHistory()).toHaveLength(1);
 });
 
@@ -124,15 +81,13 @@ test('a refused attempt leaves the queue and is kept for the record with its cod
   ]);
 });
 
-test('a history stored before credits were recorded still reads, its queue intact', async () => {
-  localStorage.setItem(
-    learnerHistoryKey('Practitioner/a'),
-    JSON.stringify({ entries: [], pending: [attempt()] }),
-  );
-
+test('no token is ever stored with a finished attempt', async () => {
   const store = localLearnerHistory('Practitioner/a');
+  const withToken = { ...attempt(), fhirAccessToken: 'ehr-access-token-4b9d1e' };
 
-  expect(await store.pendingAttempts()).toEqual([attempt()]);
-  expect(await store.recordedCredits()).toEqual([]);
-  expect(await store.refusedAttempts()).toEqual([]);
+  await store.recordCompletion(withToken);
+  await store.markRecorded(attempt().attemptId, recordedResponse);
+
+  expect(await storedText()).toContain(attempt().attemptId);
+  expect(await storedText()).not.toContain('ehr-access-token-4b9d1e');
 });

@@ -1,132 +1,113 @@
-import { z } from 'zod';
-import type { LearnerHistoryEntry } from '../../core/matcher/match-cases';
-import { recordedCreditSchema, refusedAttemptSchema } from './attempt-records';
-import { finishedAttemptSchema, type FinishedAttempt } from './finished-attempt';
-import type { LearnerHistoryStore } from './learner-history-store';
+import { openHistoryDatabase, readHistory, updateHistory } from './history-database';
+import type { HistoryPersistence, LearnerHistoryStore } from './learner-history-store';
+import {
+  forgetLegacyHistory,
+  learnerHistoryKey,
+  readLegacyHistory,
+} from './legacy-learner-history';
+import {
+  EMPTY_HISTORY,
+  mergeHistories,
+  withCompletion,
+  withDismissal,
+  withRecorded,
+  withRefused,
+  type StoredHistory,
+} from './stored-history';
 
-const STORAGE_PREFIX = 'chartside.learner-history.v1:';
+export { learnerHistoryKey } from './legacy-learner-history';
 
-// `recorded` and `refused` came later: histories stored before them still read.
-const storedHistorySchema = z.object({
-  entries: z.array(
-    z.object({
-      caseId: z.string(),
-      outcome: z.enum(['completed', 'dismissed']),
-      at: z.iso.datetime(),
-    }),
-  ),
-  pending: z.array(finishedAttemptSchema),
-  recorded: z.array(recordedCreditSchema).default([]),
-  refused: z.array(refusedAttemptSchema).default([]),
-});
-type StoredHistory = z.infer<typeof storedHistorySchema>;
+type Change = (history: StoredHistory) => StoredHistory;
 
-const EMPTY: StoredHistory = { entries: [], pending: [], recorded: [], refused: [] };
-
-/** The storage key of one learner: their raw `fhirUser` claim, or a shared key without one. */
-export function learnerHistoryKey(fhirUser: string | undefined): string {
-  return `${STORAGE_PREFIX}${fhirUser ?? 'unknown-learner'}`;
+interface HistoryBackend {
+  persistence: HistoryPersistence;
+  read: () => Promise<StoredHistory>;
+  update: (change: Change) => Promise<void>;
 }
 
-/** Runs a storage operation as a promise: blocked or full storage becomes a rejection. */
-function settle<T>(operation: () => T): Promise<T> {
+/** Histories kept in this tab's memory when IndexedDB cannot be used: gone when the tab closes. */
+const tabHistories = new Map<string, StoredHistory>();
+
+export interface LocalHistoryOptions {
+  /** Where an older version kept histories, to migrate from once. */
+  legacyStorage?: () => Storage;
+  /** The tab's memory fallback (tests pass their own). */
+  tabMemory?: Map<string, StoredHistory>;
+  /** Opens IndexedDB (tests make it fail to check the fallback). */
+  openDatabase?: typeof openHistoryDatabase;
+}
+
+/** The IndexedDB key of one learner: their raw `fhirUser` claim, or a shared key without one. */
+export function historyRecordKey(fhirUser: string | undefined): string {
+  return fhirUser ?? 'unknown-learner';
+}
+
+async function openBackend(
+  fhirUser: string | undefined,
+  options: Required<LocalHistoryOptions>,
+): Promise<HistoryBackend> {
+  const key = historyRecordKey(fhirUser);
+  const legacyKey = learnerHistoryKey(fhirUser);
+  const legacy = readLegacyHistory(options.legacyStorage, legacyKey);
   try {
-    return Promise.resolve(operation());
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    const database = await options.openDatabase();
+    if (legacy !== undefined) {
+      await updateHistory(database, key, (current) => mergeHistories(current, legacy));
+      forgetLegacyHistory(options.legacyStorage, legacyKey);
+    }
+    return {
+      persistence: 'device',
+      read: () => readHistory(database, key),
+      update: (change) => updateHistory(database, key, change),
+    };
+  } catch {
+    // Private modes and blocked storage: the localStorage copy, if any, stays where it is.
+    const memory = options.tabMemory;
+    if (!memory.has(key)) memory.set(key, legacy ?? EMPTY_HISTORY);
+    return {
+      persistence: 'tab',
+      read: () => Promise.resolve(memory.get(key) ?? EMPTY_HISTORY),
+      update: (change) => {
+        try {
+          memory.set(key, change(memory.get(key) ?? EMPTY_HISTORY));
+          return Promise.resolve();
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+    };
   }
 }
 
-/** Whether the server has already answered for this attempt (recorded or refused it). */
-function answered(history: StoredHistory, attemptId: string): boolean {
-  return (
-    history.recorded.some((kept) => kept.attemptId === attemptId) ||
-    history.refused.some((kept) => kept.attempt.attemptId === attemptId)
-  );
-}
-
 /**
- * The learner's history in this browser's storage. Unreadable data is moved aside, never
- * overwritten, so no finished case is lost silently. No token is ever written here.
+ * The learner's history on this device (DESIGN.md §4: no finished case is lost): one IndexedDB
+ * record per learner, changed in one transaction each; what an older version left in
+ * localStorage joins it once and is then removed. Without IndexedDB it lives in this tab's
+ * memory, and `persistence()` says so. No token is ever written here.
  */
 export function localLearnerHistory(
   fhirUser: string | undefined,
-  storage: () => Storage = () => window.localStorage,
+  options: LocalHistoryOptions = {},
 ): LearnerHistoryStore {
-  const key = learnerHistoryKey(fhirUser);
-
-  const read = (): StoredHistory => {
-    const raw = storage().getItem(key);
-    if (raw === null) return EMPTY;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      json = undefined;
-    }
-    const parsed = storedHistorySchema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    storage().setItem(`${key}:unreadable:${new Date().toISOString()}`, raw);
-    storage().removeItem(key);
-    return EMPTY;
-  };
-
-  const update = (change: (history: StoredHistory) => StoredHistory): Promise<void> =>
-    settle(() => {
-      storage().setItem(key, JSON.stringify(change(read())));
-    });
-
-  const withoutPending = (history: StoredHistory, attemptId: string) =>
-    history.pending.filter((kept) => kept.attemptId !== attemptId);
+  let opened: Promise<HistoryBackend> | undefined;
+  const backend = () =>
+    (opened ??= openBackend(fhirUser, {
+      legacyStorage: options.legacyStorage ?? (() => window.localStorage),
+      tabMemory: options.tabMemory ?? tabHistories,
+      openDatabase: options.openDatabase ?? openHistoryDatabase,
+    }));
+  const read = async () => (await backend()).read();
+  const update = async (change: Change) => (await backend()).update(change);
 
   return {
-    loadHistory: () => settle<LearnerHistoryEntry[]>(() => read().entries),
-    recordDismissal: (caseId, at) =>
-      update((history) => ({
-        ...history,
-        entries: [...history.entries, { caseId, outcome: 'dismissed', at: at.toISOString() }],
-      })),
-    recordCompletion: (unchecked: FinishedAttempt) =>
-      update((history) => {
-        // Parsed before storing: one malformed attempt must not make the whole queue unreadable.
-        const attempt = finishedAttemptSchema.parse(unchecked);
-        if (
-          history.pending.some((kept) => kept.attemptId === attempt.attemptId) ||
-          answered(history, attempt.attemptId)
-        ) {
-          return history;
-        }
-        return {
-          ...history,
-          entries: [
-            ...history.entries,
-            { caseId: attempt.caseId, outcome: 'completed', at: attempt.finishedAt },
-          ],
-          pending: [...history.pending, attempt],
-        };
-      }),
-    pendingAttempts: () => settle(() => read().pending),
-    markRecorded: (attemptId, response) =>
-      update((history) => {
-        const record = recordedCreditSchema.parse({ attemptId, ...response });
-        return {
-          ...history,
-          pending: withoutPending(history, attemptId),
-          recorded: answered(history, attemptId) ? history.recorded : [...history.recorded, record],
-        };
-      }),
-    markRefused: (attempt, code, at) =>
-      update((history) => ({
-        ...history,
-        pending: withoutPending(history, attempt.attemptId),
-        refused: answered(history, attempt.attemptId)
-          ? history.refused
-          : [
-              ...history.refused,
-              refusedAttemptSchema.parse({ attempt, code, at: at.toISOString() }),
-            ],
-      })),
-    recordedCredits: () => settle(() => read().recorded),
-    refusedAttempts: () => settle(() => read().refused),
+    persistence: async () => (await backend()).persistence,
+    loadHistory: async () => (await read()).entries,
+    recordDismissal: (caseId, at) => update(withDismissal(caseId, at)),
+    recordCompletion: (attempt) => update(withCompletion(attempt)),
+    pendingAttempts: async () => (await read()).pending,
+    markRecorded: (attemptId, response) => update(withRecorded(attemptId, response)),
+    markRefused: (attempt, code, at) => update(withRefused(attempt, code, at)),
+    recordedCredits: async () => (await read()).recorded,
+    refusedAttempts: async () => (await read()).refused,
   };
 }

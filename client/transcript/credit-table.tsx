@@ -1,18 +1,24 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
+import type { CreditAccess } from '../credits/credit-access';
 import { useFhirFormat } from '../i18n/use-fhir-format';
 import { useLocalize } from '../i18n/use-localize';
 import type { TranscriptResponse } from '../../core/wire/completion';
+import { CertificateButton } from './certificate-button';
 
 interface CreditTableProps {
+  access: CreditAccess;
   transcript: TranscriptResponse;
   year: number;
   cases: readonly MicroCase[];
 }
 
-/** The year's credits as a table a screen reader can walk: date, case, credit, and the total. */
-export function CreditTable({ transcript, year, cases }: CreditTableProps) {
+/**
+ * The year's credits as a table a screen reader can walk: date, case, credit, its certificate,
+ * and the total.
+ */
+export function CreditTable({ access, transcript, year, cases }: CreditTableProps) {
   const { t, i18n } = useTranslation();
   const localize = useLocalize();
   const format = useFhirFormat();
@@ -39,6 +45,7 @@ export function CreditTable({ transcript, year, cases }: CreditTableProps) {
             <th scope="col">{t('transcript.date')}</th>
             <th scope="col">{t('transcript.case')}</th>
             <th scope="col">{t('transcript.credit')}</th>
+            <th scope="col">{t('transcript.certificate')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,6 +58,13 @@ export function CreditTable({ transcript, year, cases }: CreditTableProps) {
               <td className="credit-amount">
                 {credit.awarded ? format.number(credit.amount) : t('transcript.noCredit')}
               </td>
+              <td>
+                <CertificateButton
+                  access={access}
+                  credit={credit}
+                  caseTitle={titles.get(credit.caseId) ?? credit.caseId}
+                />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -60,6 +74,7 @@ export function CreditTable({ transcript, year, cases }: CreditTableProps) {
               {t('transcript.total')}
             </th>
             <td className="credit-amount">{format.number(transcript.total)}</td>
+            <td />
           </tr>
         </tfoot>
       </table>

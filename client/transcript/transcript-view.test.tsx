@@ -90,10 +90,10 @@ test('"My credits" lists this year\'s credits with date, case, amount and the to
     .getAllByRole('row')
     .map((row) => Array.from(row.children, (cell) => cell.textContent));
   expect(rows).toEqual([
-    ['Date', 'Case', 'Credit'],
-    [`Mar 14, ${year}`, 'Sepsis: the first hour', '0.5'],
-    [`Feb 1, ${year}`, 'Anticoagulation check', 'No credit'],
-    ['Total', '0.5'],
+    ['Date', 'Case', 'Credit', 'Certificate'],
+    [`Mar 14, ${year}`, 'Sepsis: the first hour', '0.5', 'Certificate (PDF)'],
+    [`Feb 1, ${year}`, 'Anticoagulation check', 'No credit', 'Certificate (PDF)'],
+    ['Total', '0.5', ''],
   ]);
   expect(screen.getByText(`Total in ${year}: 0.5 AMA PRA Category 1 Credit™`)).toBeTruthy();
   expect(requests.map(({ url }) => url.search)).toEqual([`?from=${year}-01-01&to=${year}-12-31`]);

@@ -44,7 +44,7 @@ export function TranscriptView({ access, outbox, cases, onBack }: TranscriptView
       ) : null}
       {state.status === 'failed' ? <ErrorView error={state.error} onRetry={retry} /> : null}
       {state.status === 'ready' ? (
-        <CreditTable transcript={state.transcript} year={year} cases={cases} />
+        <CreditTable access={access} transcript={state.transcript} year={year} cases={cases} />
       ) : null}
       <KeptOnDevice outbox={outbox} cases={cases} />
       <PendingNotice outbox={outbox} />

@@ -17,6 +17,7 @@ export async function pageSecurityPolicy(tenants: TenantStore): Promise<string> 
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self' ${fhirOrigins.join(' ')}`.trim(),
+    "worker-src 'self'",
     `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
     "base-uri 'self'",
     "form-action 'self'",
@@ -44,6 +45,17 @@ export function webRoutes(deps: { webDir: string; tenants: TenantStore }): Route
     '/assets',
     express.static(join(webDir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
   );
+  // The app's service worker (vite.config.ts): revalidated on every check, same-origin only.
+  routes.get('/app/sw.js', (_req, res) => {
+    const path = join(webDir, 'sw.js');
+    if (!existsSync(path)) {
+      res.status(404).type('text').send('This build has no service worker.');
+      return;
+    }
+    res.set('Content-Security-Policy', "default-src 'self'");
+    res.set('Cache-Control', 'no-cache');
+    res.type('text/javascript').sendFile(path, { cacheControl: false });
+  });
   routes.get('/launch', sendPage('launch/index.html'));
   const app = sendPage('client/index.html');
   routes.get(['/app', '/app/{*rest}'], (req, res, next) => {

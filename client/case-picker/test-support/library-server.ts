@@ -7,6 +7,7 @@ import {
 } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { freshIndexedDbPerTest } from '../../learner-history/test-support/fresh-indexeddb';
 import { library } from './library-fixture';
 
 /** `GET /api/library` on the page's own origin, as the app calls it. */
@@ -18,6 +19,7 @@ export const LIBRARY_URL = '*/api/library';
  */
 export function serveLibrary(body: JsonBodyType = library) {
   const server = setupServer(http.get(LIBRARY_URL, () => HttpResponse.json(body)));
+  freshIndexedDbPerTest();
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
   });
