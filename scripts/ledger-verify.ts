@@ -1,4 +1,7 @@
-/** `npm run ledger:verify`: proves the credit ledger's hash chain and receipts; exits 1 on tamper. */
+/**
+ * `npm run ledger:verify`: proves the credit ledger's hash chain and receipts; exits 1 on tamper.
+ * Reads the store the server uses: DATABASE_URL (PostgreSQL) when set, else SQLite in DATA_DIR.
+ */
 import { loadAppKeys } from '../server/auth/app-keys';
 import { loadConfig } from '../server/config';
 import { LedgerStore } from '../server/credits/ledger-store';
@@ -6,7 +9,7 @@ import { verifyLedger } from '../server/credits/verify-ledger';
 import { openDatabase } from '../server/store/database';
 
 const config = loadConfig(process.env);
-const db = await openDatabase({ dataDir: config.dataDir });
+const db = await openDatabase(config.database);
 const ledger = new LedgerStore(db);
 const problems = await verifyLedger(
   ledger,

@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../store/database';
-import type { LedgerTable } from '../store/schema';
+import { isPostgres } from '../store/dialect';
+import type { DatabaseSchema, LedgerTable } from '../store/schema';
 import { GENESIS_HASH, ledgerHash, type LedgerEntry } from './ledger-hash';
 
 export type LedgerRow = Selectable<LedgerTable>;
@@ -10,8 +11,21 @@ export interface PolicyCounts {
   creditThisYear: number;
 }
 
+/** Appends waiting at most for one transaction: bounds how long the ledger lock is held. */
+const MAX_BATCH = 32;
+
+interface Pending {
+  key: AppendKey;
+  build: BuildEntry;
+  resolve: (row: LedgerRow) => void;
+  reject: (error: unknown) => void;
+}
+
 /** The credit ledger. Appends happen in one transaction with the chain head read inside it. */
 export class LedgerStore {
+  private readonly queue: Pending[] = [];
+  private writing = false;
+
   constructor(private readonly db: Database) {}
 
   findAttempt(
@@ -56,69 +70,143 @@ export class LedgerStore {
 
   /**
    * Appends one entry: `build` gets the chain head and the learner's counts as they are inside
-   * the transaction, and returns the entry (or an existing row for a repeated attempt).
+   * the transaction, and returns the entry (or an existing row for a repeated attempt). Resolves
+   * once the row is committed (durably, on SQLite with synchronous FULL).
+   *
+   * Appends are serialized so the ledger stays one chain: SQLite's transactions take the write
+   * lock when they begin (IMMEDIATE); on PostgreSQL the transaction locks the ledger table
+   * against other writers, in every process, before it reads the head. Appends that arrive
+   * while a transaction is open share the next one (group commit: one fsync for many credits).
    */
-  async append(
-    key: {
-      tenantId: string;
-      learner: string;
-      attemptId: string;
-      caseId: string;
-      day: string;
-      year: string;
-    },
-    build: (
-      counts: PolicyCounts,
-      prevHash: string,
-    ) => { entry: LedgerEntry; receipt: (hash: string) => Promise<string> },
-  ): Promise<LedgerRow> {
-    return this.db.transaction().execute(async (trx) => {
-      const existing = await trx
-        .selectFrom('ledger')
-        .selectAll()
-        .where('tenant_id', '=', key.tenantId)
-        .where('learner', '=', key.learner)
-        .where('attempt_id', '=', key.attemptId)
-        .executeTakeFirst();
-      if (existing) return existing;
-      const head = await trx
-        .selectFrom('ledger')
-        .select('hash')
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const mine = trx
-        .selectFrom('ledger')
-        .where('tenant_id', '=', key.tenantId)
-        .where('learner', '=', key.learner)
-        .where('awarded', '=', 1);
-      const today = await mine
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('case_id', '=', key.caseId)
-        .where('credit_day', '=', key.day)
-        .executeTakeFirstOrThrow();
-      const year = await mine
-        .select((eb) => eb.fn.sum<number | string | null>('amount').as('total'))
-        .where('credit_day', '>=', `${key.year}-01-01`)
-        .where('credit_day', '<=', `${key.year}-12-31`)
-        .executeTakeFirstOrThrow();
-      const { entry, receipt } = build(
-        { creditsForCaseToday: Number(today.n), creditThisYear: Number(year.total ?? 0) },
-        head?.hash ?? GENESIS_HASH,
-      );
-      const hash = ledgerHash(entry);
-      const row = { ...entry, hash, receipt: await receipt(hash) };
-      await trx.insertInto('ledger').values(row).execute();
-      return trx
-        .selectFrom('ledger')
-        .selectAll()
-        .where('id', '=', entry.id)
-        .executeTakeFirstOrThrow();
+  append(key: AppendKey, build: BuildEntry): Promise<LedgerRow> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ key, build, resolve, reject });
+      if (!this.writing) void this.write();
     });
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
+    this.writing = false;
+  }
+
+  /** Commits `batch` in one transaction; if that fails, each entry alone. Never throws. */
+  private async commit(batch: Pending[]): Promise<void> {
+    let rows: LedgerRow[];
+    try {
+      rows = await this.db.transaction().execute((trx) => appendAll(trx, batch));
+    } catch (error) {
+      if (batch.length > 1) {
+        for (const pending of batch) await this.commit([pending]);
+        return;
+      }
+      const [{ key, resolve, reject }] = batch as [Pending];
+      // Another writer recorded this attempt first: answer with its row, as a repeat would get.
+      const existing = isUniqueViolation(error)
+        ? await this.findAttempt(key.tenantId, key.learner, key.attemptId).catch(() => undefined)
+        : undefined;
+      if (existing) resolve(existing);
+      else reject(error);
+      return;
+    }
+    for (const [i, { resolve }] of batch.entries()) resolve(rows[i] as LedgerRow);
   }
 
   /** Every row in chain order, for `ledger:verify`. */
   all(): Promise<LedgerRow[]> {
     return this.db.selectFrom('ledger').selectAll().orderBy('seq', 'asc').execute();
   }
+}
+
+export interface AppendKey {
+  tenantId: string;
+  learner: string;
+  attemptId: string;
+  caseId: string;
+  day: string;
+  year: string;
+}
+
+export type BuildEntry = (
+  counts: PolicyCounts,
+  prevHash: string,
+) => { entry: LedgerEntry; receipt: (hash: string) => Promise<string> };
+
+async function appendAll(
+  trx: Transaction<DatabaseSchema>,
+  batch: readonly Pending[],
+): Promise<LedgerRow[]> {
+  // SHARE ROW EXCLUSIVE conflicts with itself and with plain inserts, not with readers.
+  if (isPostgres(trx)) await sql`lock table ledger in share row exclusive mode`.execute(trx);
+  const head = await trx
+    .selectFrom('ledger')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const rows: LedgerRow[] = [];
+  for (const { key, build } of batch) {
+    const { row, appended } = await appendOne(trx, key, build, prevHash);
+    if (appended) prevHash = row.hash;
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** One entry inside the batch's transaction; `prevHash` is the chain head as of this entry. */
+async function appendOne(
+  trx: Transaction<DatabaseSchema>,
+  key: AppendKey,
+  build: BuildEntry,
+  prevHash: string,
+): Promise<{ row: LedgerRow; appended: boolean }> {
+  const existing = await trx
+    .selectFrom('ledger')
+    .selectAll()
+    .where('tenant_id', '=', key.tenantId)
+    .where('learner', '=', key.learner)
+    .where('attempt_id', '=', key.attemptId)
+    .executeTakeFirst();
+  if (existing) return { row: existing, appended: false };
+  // Both policy counts in one pass over the learner's awarded credits of this year.
+  const counts = await trx
+    .selectFrom('ledger')
+    .select((eb) => [
+      eb.fn
+        .sum<number | string | null>(
+          eb
+            .case()
+            .when(eb.and([eb('case_id', '=', key.caseId), eb('credit_day', '=', key.day)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('today'),
+      eb.fn.sum<number | string | null>('amount').as('total'),
+    ])
+    .where('tenant_id', '=', key.tenantId)
+    .where('learner', '=', key.learner)
+    .where('awarded', '=', 1)
+    .where('credit_day', '>=', `${key.year}-01-01`)
+    .where('credit_day', '<=', `${key.year}-12-31`)
+    .executeTakeFirstOrThrow();
+  const { entry, receipt } = build(
+    { creditsForCaseToday: Number(counts.today ?? 0), creditThisYear: Number(counts.total ?? 0) },
+    prevHash,
+  );
+  const hash = ledgerHash(entry);
+  const row = await trx
+    .insertInto('ledger')
+    .values({ ...entry, hash, receipt: await receipt(hash) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { row, appended: true };
+}
+
+/** A unique constraint refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

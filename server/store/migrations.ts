@@ -1,6 +1,11 @@
 import type { Kysely, Migration } from 'kysely';
+import { dialectColumns } from './dialect';
 
-/** Schema migrations, applied in key order; never edit one that has shipped, add the next. */
+/**
+ * Schema migrations, applied in key order on SQLite and PostgreSQL alike; never edit one that
+ * has shipped, add the next. Columns are dialect-neutral (`text`, `integer`); where a type
+ * differs between the two, take it from `dialectColumns(db)`.
+ */
 export const migrations: Record<string, Migration> = {
   '0001_tenants': {
     async up(db: Kysely<unknown>): Promise<void> {
@@ -22,9 +27,10 @@ export const migrations: Record<string, Migration> = {
   },
   '0002_ledger': {
     async up(db: Kysely<unknown>): Promise<void> {
+      const { double, serial } = dialectColumns(db);
       await db.schema
         .createTable('ledger')
-        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('seq', serial.type, serial.key)
         .addColumn('id', 'text', (c) => c.notNull().unique())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
         .addColumn('learner', 'text', (c) => c.notNull())
@@ -34,11 +40,11 @@ export const migrations: Record<string, Migration> = {
         .addColumn('encounter', 'text', (c) => c.notNull())
         .addColumn('encounter_version', 'text')
         .addColumn('awarded', 'integer', (c) => c.notNull())
-        .addColumn('amount', 'real', (c) => c.notNull())
+        .addColumn('amount', double, (c) => c.notNull())
         .addColumn('format', 'text', (c) => c.notNull())
         .addColumn('credit_type', 'text', (c) => c.notNull())
         .addColumn('denials', 'text', (c) => c.notNull())
-        .addColumn('score', 'real', (c) => c.notNull())
+        .addColumn('score', double, (c) => c.notNull())
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .addColumn('credit_day', 'text', (c) => c.notNull())
         .addColumn('resources', 'text', (c) => c.notNull())
@@ -51,6 +57,77 @@ export const migrations: Record<string, Migration> = {
         .createIndex('ledger_learner_day')
         .on('ledger')
         .columns(['tenant_id', 'learner', 'credit_day'])
+        .execute();
+    },
+  },
+  '0003_cds_hooks': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // CDS Hooks JWT ids seen: the primary key makes "insert" the atomic replay check.
+      await db.schema
+        .createTable('cds_jti')
+        .addColumn('iss', 'text', (c) => c.notNull())
+        .addColumn('jti', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cds_jti_pk', ['iss', 'jti'])
+        .execute();
+      await db.schema.createIndex('cds_jti_expiry').on('cds_jti').column('expires_at').execute();
+      await db.schema
+        .createTable('cds_cards')
+        .addColumn('uuid', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('service_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('case_version', 'text', (c) => c.notNull())
+        .addColumn('hook_instance', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('cds_feedback')
+        .addColumn('card_uuid', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('outcome_at', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('reason_system', 'text')
+        .addColumn('reason_code', 'text')
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cds_feedback_pk', ['card_uuid', 'outcome', 'outcome_at'])
+        .execute();
+      await db.schema
+        .createIndex('cds_feedback_learner')
+        .on('cds_feedback')
+        .columns(['tenant_id', 'learner', 'case_id'])
+        .execute();
+    },
+  },
+  '0004_tenant_admin': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Registrations from before keep working: production, no per-environment ids, no discovery.
+      await db.schema
+        .alterTable('tenants')
+        .addColumn('environment', 'text', (c) => c.notNull().defaultTo('production'))
+        .execute();
+      await db.schema
+        .alterTable('tenants')
+        .addColumn('client_ids', 'text', (c) => c.notNull().defaultTo('{}'))
+        .execute();
+      await db.schema.alterTable('tenants').addColumn('discovery', 'text').execute();
+      await db.schema
+        .createTable('admin_audit')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('iss', 'text', (c) => c.notNull())
+        .addColumn('changes', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('admin_audit_tenant')
+        .on('admin_audit')
+        .columns(['tenant_id', 'at'])
         .execute();
     },
   },

@@ -13,6 +13,24 @@ export interface TenantsTable {
   status: string;
   created_at: ColumnType<string, string, never>;
   updated_at: string;
+  /** `production` or `non-production` (0004). */
+  environment: ColumnType<string, string | undefined, string>;
+  /** JSON `{production?, 'non-production'?}`: the client id the EHR issued per environment. */
+  client_ids: ColumnType<string, string | undefined, string>;
+  /** JSON SmartDiscovery from the last smart-configuration fetch, or null. */
+  discovery: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Every change an administrator made to a registration (admin API and CLI). */
+export interface AdminAuditTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  tenant_id: string;
+  iss: string;
+  /** JSON `{field: {from, to}}`. */
+  changes: string;
 }
 
 /** The credit ledger: one row per finished attempt, each carrying the hash of the previous row. */
@@ -40,7 +58,43 @@ export interface LedgerTable {
   hash: string;
 }
 
+/** CDS Hooks JWT ids already used, per issuer, until they expire (replay protection). */
+export interface CdsJtiTable {
+  iss: string;
+  jti: string;
+  expires_at: string;
+}
+
+/** Cards Chartside issued, so that feedback (which names only the card uuid) can be attributed. */
+export interface CdsCardsTable {
+  uuid: string;
+  tenant_id: string;
+  learner: string;
+  service_id: string;
+  case_id: string;
+  case_version: string;
+  hook_instance: string;
+  issued_at: string;
+}
+
+/** CDS Hooks feedback, one row per card, outcome and outcome time (a repeat is the same row). */
+export interface CdsFeedbackTable {
+  card_uuid: string;
+  outcome: string;
+  outcome_at: string;
+  tenant_id: string;
+  learner: string;
+  case_id: string;
+  reason_system: string | null;
+  reason_code: string | null;
+  received_at: string;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   ledger: LedgerTable;
+  cds_jti: CdsJtiTable;
+  cds_cards: CdsCardsTable;
+  cds_feedback: CdsFeedbackTable;
+  admin_audit: AdminAuditTable;
 }
