@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each against a baseline run side by side. */
+import { benchCdsHooks } from './cds-hooks';
 import { benchCompletions } from './completions';
 import { benchLaunchReads } from './launch-reads';
 import { benchMatcher } from './matcher';
@@ -6,3 +7,4 @@ import { benchMatcher } from './matcher';
 await benchLaunchReads();
 await benchMatcher();
 await benchCompletions();
+await benchCdsHooks();

@@ -16,12 +16,24 @@ export const cdsClientSchema = z
       .array(z.enum(['ES384', 'RS384']))
       .min(1)
       .default(['ES384', 'RS384']),
+    /**
+     * The base URL this client signs `aud` for, when it is not PUBLIC_URL (a gateway in between):
+     * the expected `aud` is then `{aud}/cds-services/{id}`.
+     */
+    aud: url.transform((value) => value.replace(/\/+$/, '')).optional(),
   })
   .refine((client) => client.jku !== undefined || client.jwks !== undefined, {
     error: 'a CDS client needs a jku or a jwks',
   });
 
 export const TENANT_VENDORS = ['epic', 'oracle', 'meditech', 'smart-sandbox', 'other'] as const;
+export type TenantVendor = (typeof TENANT_VENDORS)[number];
+
+/** An EHR's environments: Epic and others issue one client id for each. */
+export const TENANT_ENVIRONMENTS = ['production', 'non-production'] as const;
+export type TenantEnvironment = (typeof TENANT_ENVIRONMENTS)[number];
+
+const clientIdSchema = z.string().min(1).max(200);
 
 /** One EHR registration, as in TENANTS_FILE and the admin API (DESIGN.md §3). */
 export const tenantRegistrationSchema = z.object({
@@ -29,7 +41,14 @@ export const tenantRegistrationSchema = z.object({
   iss: url.transform((value) => value.replace(/\/+$/, '')),
   name: z.string().min(1).max(200),
   vendor: z.enum(TENANT_VENDORS).default('other'),
-  clientId: z.string().min(1).max(200),
+  clientId: clientIdSchema,
+  /** Which environment of the EHR this FHIR base belongs to (optional: `production` when unset). */
+  environment: z.enum(TENANT_ENVIRONMENTS).optional(),
+  /** The client ids the EHR issued per environment; `clientId` is the one this FHIR base uses. */
+  clientIds: z
+    .object({ production: clientIdSchema.optional(), 'non-production': clientIdSchema.optional() })
+    .strict()
+    .optional(),
   /** Scope string requested at launch; SMART v1 or v2 syntax as the EHR registration requires. */
   scope: z.string().min(1).max(2000),
   frameOrigins: z.array(origin).default([]),

@@ -4,9 +4,11 @@ import type { Logger } from 'pino';
 import type { AppKeys } from './auth/app-keys';
 import { createSessionRoute, requireSession, type Learner } from './auth/session-routes';
 import type { TenantDiscovery } from './auth/tenant-discovery';
+import { cdsHooksRoutes } from './cds-hooks/cds-routes';
+import { cdsFeedbackRatesRoute } from './cds-hooks/feedback-rates-route';
 import type { AppConfig } from './config';
 import { creditRoutes } from './credits/credit-routes';
-import { facadeRoutes } from './fhir-facade/facade-routes';
+import { facadeRoutes, isPublicFacadePath } from './fhir-facade/facade-routes';
 import type { LedgerStore } from './credits/ledger-store';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
@@ -14,6 +16,7 @@ import { requestLogger } from './http/logger';
 import type { CaseLibrary } from './library/case-library';
 import { libraryRoute } from './library/library-route';
 import { launchConfigRoute } from './tenants/launch-config-route';
+import type { Database } from './store/database';
 import type { TenantStore } from './tenants/tenant-store';
 import { webRoutes } from './web/web-routes';
 
@@ -24,6 +27,8 @@ export interface AppDeps {
   keys: AppKeys;
   discovery: TenantDiscovery;
   ledger: LedgerStore;
+  /** The store itself, for features that keep their own tables (CDS Hooks). */
+  db: Database;
 }
 
 /** Builds the app server; `main.ts` is the only place that listens. */
@@ -49,6 +54,21 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     res.set('Cache-Control', 'public, max-age=300').json(deps.keys.jwks),
   );
   app.get('/api/library', libraryRoute(deps.library));
+  app.get(
+    '/api/admin/cds-feedback',
+    cdsFeedbackRatesRoute({ adminToken: config.adminToken, tenants: deps.tenants, db: deps.db }),
+  );
+  app.use(
+    '/cds-services',
+    cdsHooksRoutes({
+      logger: deps.logger,
+      tenants: deps.tenants,
+      library: deps.library,
+      db: deps.db,
+      publicUrl: config.publicUrl,
+      allowedOrigins: config.cdsHooks.allowedOrigins,
+    }),
+  );
   const session = {
     tenants: deps.tenants,
     discovery: deps.discovery,
@@ -74,11 +94,15 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       settings: config.credit,
     }),
   );
-  // The façade's CapabilityStatement is public; everything else is the learner's own record.
+  // The façade's CapabilityStatement and micro-case content are public; the rest is the
+  // learner's own record.
   app.use('/fhir', (req, res, next) =>
-    req.path === '/metadata' ? next() : learnerOnly(req, res, next),
+    isPublicFacadePath(req.path) ? next() : learnerOnly(req, res, next),
   );
-  app.use('/fhir', facadeRoutes({ ledger: deps.ledger, publicUrl: config.publicUrl }));
+  app.use(
+    '/fhir',
+    facadeRoutes({ ledger: deps.ledger, library: deps.library, publicUrl: config.publicUrl }),
+  );
   app.use('/api', (_req, _res, next) => {
     next(new AppError('NOT_FOUND', 404, 'No such API endpoint'));
   });

@@ -15,7 +15,17 @@ const schema = z
     PORT: port.default(3000),
     PUBLIC_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z.string().min(1).optional(),
+    /** PostgreSQL for the store (`postgres://…`); without it, SQLite in DATA_DIR. */
+    DATABASE_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, {
+          error:
+            'DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/db); unset it to use SQLite in DATA_DIR',
+        })
+        .optional(),
+    ),
     TENANTS_FILE: z.string().min(1).optional(),
     /** The app's private signing key as a JWK (EC P-256); without it one is generated in DATA_DIR. */
     APP_SIGNING_KEY: z.string().min(1).optional(),
@@ -32,12 +42,28 @@ const schema = z
     PROVIDER_NAME: z.string().min(1).default('Chartside CME provider (not configured)'),
     CASES_DIR: z.string().min(1).default('./cases'),
     VALUE_SETS_DIR: z.string().min(1).default('./fhir-profiles/valuesets'),
+    /** Bearer token of the admin API; no default: without it the admin API is off. */
+    ADMIN_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+    /** Browser origins allowed to call /cds-services (CORS), comma-separated; the sandbox's is added. */
+    CDS_ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim().replace(/\/+$/, ''))
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/?#\s]+$/, 'origins (scheme://host[:port])'))),
   })
   .transform((env) => ({
     port: env.PORT,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL,
+    /** Where the store lives, as `openDatabase` takes it. */
+    database:
+      env.DATABASE_URL === undefined ? { dataDir: env.DATA_DIR } : { url: env.DATABASE_URL },
     tenantsFile: env.TENANTS_FILE,
     signingKey: env.APP_SIGNING_KEY,
     sandbox:
@@ -50,6 +76,13 @@ const schema = z
     logLevel: env.LOG_LEVEL,
     webDir: env.WEB_DIR,
     library: { casesDir: env.CASES_DIR, valueSetsDir: env.VALUE_SETS_DIR },
+    adminToken: env.ADMIN_TOKEN,
+    cdsHooks: {
+      allowedOrigins: [
+        ...env.CDS_ALLOWED_ORIGINS,
+        ...(env.SANDBOX_PUBLIC_URL === undefined ? [] : [new URL(env.SANDBOX_PUBLIC_URL).origin]),
+      ],
+    },
     credit: {
       yearlyCap: env.CREDIT_YEARLY_CAP,
       allowUnreviewedContent: env.CREDIT_UNREVIEWED_CONTENT === 'allow',

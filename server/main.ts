@@ -11,12 +11,7 @@ import { TenantStore } from './tenants/tenant-store';
 
 const config = loadConfig(process.env);
 const logger = createLogger(config.logLevel);
-if (config.databaseUrl !== undefined) {
-  throw new Error(
-    'DATABASE_URL (PostgreSQL) is not supported yet; unset it to use SQLite in DATA_DIR',
-  );
-}
-const db = await openDatabase({ dataDir: config.dataDir });
+const db = await openDatabase(config.database);
 const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants);
 const library = await loadCaseLibrary(config.library);
@@ -28,6 +23,7 @@ const app = createApp(config, {
   keys,
   discovery: new TenantDiscovery(),
   ledger: new LedgerStore(db),
+  db,
 });
 const server = app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');

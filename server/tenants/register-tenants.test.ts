@@ -72,3 +72,14 @@ test('the sandbox registration asks for least-privilege read scopes', () => {
     expect(scope).toMatch(/^patient\/[A-Za-z]+\.rs$/);
   }
 });
+
+test('the sandbox registration trusts the sandbox as an ES384 CDS client with its own JWKS URL', () => {
+  const registration = sandboxRegistration({ publicUrl: 'http://localhost:4000', clientId: 'x' });
+  expect(registration.cdsClients).toEqual([
+    {
+      iss: 'http://localhost:4000',
+      jku: 'http://localhost:4000/cds-client/jwks.json',
+      algorithms: ['ES384'],
+    },
+  ]);
+});

@@ -35,7 +35,14 @@ export function sandboxRegistration(sandbox: {
     clientId: sandbox.clientId,
     scope: DEFAULT_LAUNCH_SCOPE,
     frameOrigins: [new URL(sandbox.publicUrl).origin],
-    cdsClients: [],
+    // The sandbox calls our CDS Hooks services, signing with ES384 keys it hosts itself.
+    cdsClients: [
+      {
+        iss: sandbox.publicUrl,
+        jku: `${sandbox.publicUrl}/cds-client/jwks.json`,
+        algorithms: ['ES384'],
+      },
+    ],
     status: 'active',
   };
 }

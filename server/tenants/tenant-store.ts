@@ -1,37 +1,42 @@
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
 import {
   cdsClientSchema,
   tenantRegistrationSchema,
+  type TenantEnvironment,
   type TenantRegistration,
 } from '../../core/tenant';
-import { z } from 'zod';
+import { smartDiscoverySchema, type SmartDiscovery } from '../../core/wire/admin';
 import type { Database } from '../store/database';
-import type { Selectable } from 'kysely';
 import type { TenantsTable } from '../store/schema';
 
 export interface Tenant extends TenantRegistration {
   id: string;
+  environment: TenantEnvironment;
+  /** The smart-configuration found when an admin added or rediscovered the tenant. */
+  discovery?: SmartDiscovery;
   createdAt: string;
   updatedAt: string;
 }
 
-/** EHR registrations, keyed by their FHIR base (`iss`). */
+/**
+ * EHR registrations, keyed by their FHIR base (`iss`). Every read goes to the store, so a change
+ * made by one server process (or the CLI) is seen by all of them at once.
+ */
 export class TenantStore {
   constructor(private readonly db: Database) {}
 
-  /** Inserts or replaces the registration for `registration.iss`; returns the stored tenant. */
-  async upsert(registration: TenantRegistration): Promise<Tenant> {
+  /**
+   * Inserts or replaces the registration for `registration.iss`; returns the stored tenant.
+   * Fields the registration leaves out (environment, per-environment ids, discovery) keep what
+   * the store has, so TENANTS_FILE does not erase what an admin added.
+   */
+  async upsert(
+    registration: TenantRegistration,
+    options: { discovery?: SmartDiscovery } = {},
+  ): Promise<Tenant> {
     const now = new Date().toISOString();
-    const row = {
-      iss: registration.iss,
-      name: registration.name,
-      vendor: registration.vendor,
-      client_id: registration.clientId,
-      scope: registration.scope,
-      frame_origins: JSON.stringify(registration.frameOrigins),
-      cds_clients: JSON.stringify(registration.cdsClients),
-      status: registration.status,
-      updated_at: now,
-    };
+    const row = { ...toRow(registration, options.discovery), updated_at: now };
     await this.db
       .insertInto('tenants')
       .values({ ...row, id: crypto.randomUUID(), created_at: now })
@@ -40,6 +45,33 @@ export class TenantStore {
     const stored = await this.findByIss(registration.iss);
     if (!stored) throw new Error(`Tenant ${registration.iss} vanished after upsert`);
     return stored;
+  }
+
+  /** Adds a new tenant; fails on the store's unique `iss` when it is registered already. */
+  async insert(registration: TenantRegistration, discovery?: SmartDiscovery): Promise<Tenant> {
+    const now = new Date().toISOString();
+    const id = crypto.randomUUID();
+    await this.db
+      .insertInto('tenants')
+      .values({ ...toRow(registration, discovery), id, created_at: now, updated_at: now })
+      .execute();
+    const stored = await this.findById(id);
+    if (!stored) throw new Error(`Tenant ${registration.iss} vanished after insert`);
+    return stored;
+  }
+
+  /** Replaces the registration of tenant `id` (its `iss` included) and returns it. */
+  async update(
+    id: string,
+    registration: TenantRegistration,
+    discovery?: SmartDiscovery,
+  ): Promise<Tenant | undefined> {
+    await this.db
+      .updateTable('tenants')
+      .set({ ...toRow(registration, discovery), updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    return this.findById(id);
   }
 
   async findByIss(iss: string): Promise<Tenant | undefined> {
@@ -70,6 +102,24 @@ export class TenantStore {
   }
 }
 
+function toRow(registration: TenantRegistration, discovery: SmartDiscovery | undefined) {
+  return {
+    iss: registration.iss,
+    name: registration.name,
+    vendor: registration.vendor,
+    client_id: registration.clientId,
+    scope: registration.scope,
+    frame_origins: JSON.stringify(registration.frameOrigins),
+    cds_clients: JSON.stringify(registration.cdsClients),
+    status: registration.status,
+    ...(registration.environment !== undefined && { environment: registration.environment }),
+    ...(registration.clientIds !== undefined && {
+      client_ids: JSON.stringify(registration.clientIds),
+    }),
+    ...(discovery !== undefined && { discovery: JSON.stringify(discovery) }),
+  };
+}
+
 function toTenant(row: Selectable<TenantsTable>): Tenant {
   const registration = tenantRegistrationSchema.parse({
     iss: row.iss,
@@ -80,6 +130,17 @@ function toTenant(row: Selectable<TenantsTable>): Tenant {
     frameOrigins: JSON.parse(row.frame_origins) as unknown,
     cdsClients: z.array(cdsClientSchema).parse(JSON.parse(row.cds_clients)),
     status: row.status,
+    environment: row.environment,
+    clientIds: JSON.parse(row.client_ids) as unknown,
   });
-  return { ...registration, id: row.id, createdAt: row.created_at, updatedAt: row.updated_at };
+  const discovery =
+    row.discovery === null ? undefined : smartDiscoverySchema.parse(JSON.parse(row.discovery));
+  return {
+    ...registration,
+    environment: registration.environment ?? 'production',
+    ...(discovery && { discovery }),
+    id: row.id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -22,6 +22,9 @@ export interface Stack {
   dataDir: string;
   sandboxUrl: string;
   sandbox: Sandbox;
+  /** With `secondSandbox`: another EHR (own issuer, keys and client id), not registered. */
+  secondSandboxUrl?: string;
+  secondSandbox?: Sandbox;
   tenants: TenantStore;
   db: Database;
   close(): Promise<void>;
@@ -37,7 +40,7 @@ async function listen(server: Server): Promise<string> {
  * as `npm start` wires them, with a throwaway data directory.
  */
 export async function startStack(
-  options: { tokenTtlSeconds?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { tokenTtlSeconds?: number; env?: NodeJS.ProcessEnv; secondSandbox?: boolean } = {},
 ): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chartside-stack-'));
   const appServer = createServer();
@@ -59,7 +62,7 @@ export async function startStack(
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const db = await openDatabase({ dataDir });
+  const db = await openDatabase(config.database);
   const tenants = new TenantStore(db);
   await registerConfiguredTenants(config, tenants);
   const library = await loadCaseLibrary(config.library);
@@ -74,18 +77,21 @@ export async function startStack(
       keys,
       discovery,
       ledger: new LedgerStore(db),
+      db,
     }),
   );
   sandboxServer.on('request', sandbox.app);
+  const second = options.secondSandbox ? await startSecondSandbox(appUrl, dataDir) : undefined;
   return {
     appUrl,
     dataDir,
     sandboxUrl,
     sandbox,
+    ...(second && { secondSandboxUrl: second.url, secondSandbox: second.sandbox }),
     tenants,
     db,
     async close() {
-      for (const server of [appServer, sandboxServer]) {
+      for (const server of [appServer, sandboxServer, ...(second ? [second.server] : [])]) {
         server.closeAllConnections();
         await new Promise((resolve) => server.close(resolve));
       }
@@ -93,4 +99,24 @@ export async function startStack(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The second sandbox EHR as `npm start` runs it: its own keys, issuer and client id. */
+async function startSecondSandbox(
+  appUrl: string,
+  dataDir: string,
+): Promise<{ url: string; sandbox: Sandbox; server: Server }> {
+  const server = createServer();
+  const url = await listen(server);
+  const sandbox = await createSandbox(
+    loadSandboxConfig({
+      SANDBOX_PUBLIC_URL: url,
+      PUBLIC_URL: appUrl,
+      DATA_DIR: join(dataDir, 'second-sandbox'),
+      SANDBOX_CLIENT_ID: 'chartside-second-sandbox',
+      SANDBOX_NAME: 'Second sandbox EHR',
+    }),
+  );
+  server.on('request', sandbox.app);
+  return { url, sandbox, server };
 }
