@@ -14,6 +14,6 @@ if (loaded) {
 }
 sandbox.app.listen(config.port, () => {
   process.stdout.write(
-    `Sandbox EHR: ${config.publicUrl}/ (FHIR base ${sandbox.urls.fhirBaseUrl}, ${sandbox.patients.length} patients)\n`,
+    `${config.name}: ${config.publicUrl}/ (FHIR base ${sandbox.urls.fhirBaseUrl}, ${sandbox.patients.length} patients)\n`,
   );
 });

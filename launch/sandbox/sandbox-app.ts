@@ -3,7 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Patient, Practitioner, Resource } from 'fhir/r4';
 import { AuthorizationState } from './auth/authorization-state';
 import { authorizeRoute } from './auth/authorize-route';
-import { launchApiRoute } from './auth/launch-api-route';
+import { createCheckedLaunch, launchApiRoute } from './auth/launch-api-route';
 import { loadOrCreateSigningKey } from './auth/signing-key';
 import {
   openIdConfiguration,
@@ -12,7 +12,10 @@ import {
   type SandboxUrls,
 } from './auth/smart-configuration';
 import { tokenRoute } from './auth/token-route';
-import { chartRoutes, type ChartPatient } from './chart/chart-routes';
+import { CdsClient } from './cds/cds-client';
+import { CDS_CLIENT_JWKS_PATH, loadOrCreateCdsClientKey } from './cds/cds-client-key';
+import { ChartSuggestions } from './cds/chart-suggestions';
+import { appLaunchSrc, chartRoutes, type ChartPatient } from './chart/chart-routes';
 import {
   loadFhirDirectoryWithSummary,
   type FhirDirectorySummary,
@@ -33,7 +36,7 @@ export interface Sandbox {
   dataSummary?: FhirDirectorySummary;
 }
 
-/** Builds the sandbox EHR: FHIR R4 server, SMART authorization server and chart UI. */
+/** Builds the sandbox EHR: FHIR R4 server, SMART auth server, chart UI and CDS Hooks client. */
 export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
   indexFhirDefinitions();
   const urls = sandboxUrls(config.publicUrl);
@@ -64,13 +67,14 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
   }
 
   const signingKey = await loadOrCreateSigningKey(config.dataDir, 'sandbox-ehr-signing-key');
+  const cdsClientKey = await loadOrCreateCdsClientKey(config.dataDir);
   const state = new AuthorizationState();
   const practitioners = staff.practitioners;
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders(appOrigin));
   app.get('/favicon.ico', (_req, res) => res.status(204).end());
-  app.use(['/fhir', '/auth/token', '/auth/jwks', '/auth/.well-known'], cors);
+  app.use(['/fhir', '/auth/token', '/auth/jwks', '/auth/.well-known', CDS_CLIENT_JWKS_PATH], cors);
   app.get('/fhir/.well-known/smart-configuration', (_req, res) =>
     res.json(smartConfiguration(urls)),
   );
@@ -83,12 +87,14 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
     res.json(openIdConfiguration(urls)),
   );
   app.get('/auth/jwks', (_req, res) => res.json({ keys: [signingKey.publicJwk] }));
+  app.get(CDS_CLIENT_JWKS_PATH, (_req, res) => res.json({ keys: [cdsClientKey.publicJwk] }));
   const authorize = authorizeRoute({
     state,
     urls,
     clients: [{ clientId: config.clientId, redirectUris: [`${config.appPublicUrl}/app/`] }],
     practitioners: () => practitioners.map((p) => ({ id: p.id ?? '', label: displayName(p) })),
     patients: () => patients.map((p) => ({ id: p.id, label: `${p.name} — ${p.summary}` })),
+    ehrName: config.name,
   });
   app.get('/auth/authorize', authorize);
   app.post('/auth/authorize', express.urlencoded({ extended: false }), authorize);
@@ -111,6 +117,24 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
       fhirBaseUrl: urls.fhirBaseUrl,
       appLaunchUrl: `${config.appPublicUrl}/launch`,
       createLaunch: (context) => state.createLaunch(context),
+      ehrName: config.name,
+      suggestions: new ChartSuggestions({
+        client: new CdsClient({
+          key: cdsClientKey,
+          issuer: urls.publicUrl,
+          discoveryUrl: config.cdsServicesUrl,
+          fhirBaseUrl: urls.fhirBaseUrl,
+          signingKey,
+          timeoutMs: config.cdsTimeoutMs,
+          log: (line) => process.stderr.write(`${line}\n`),
+        }),
+        createLaunch: async (context) => {
+          const launch = await createCheckedLaunch({ state, repo }, context);
+          return 'launchId' in launch ? launch.launchId : undefined;
+        },
+        launchSrc: (url, launchId) => appLaunchSrc(url, urls.fhirBaseUrl, launchId),
+        appOrigin,
+      }),
     }),
   );
   return { app, urls, repo, state, patients, practitioners, dataSummary };

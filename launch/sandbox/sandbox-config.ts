@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** `iss`, `aud` and the URLs built on them are compared as strings: no trailing slash. */
+const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
+
 const schema = z
   .object({
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -10,17 +13,32 @@ const schema = z
     DATA_DIR: z.string().min(1).default('./data'),
     SANDBOX_DATA: z.string().min(1).optional(),
     SANDBOX_CLIENT_ID: z.string().min(1).default('chartside-sandbox'),
+    /** Shown in every page's top bar, to tell a second sandbox EHR from the first. */
+    SANDBOX_NAME: z.string().trim().min(1).max(80).default('Sandbox EHR'),
     SANDBOX_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    /** The CDS Hooks discovery endpoint the chart calls; the app's by default. */
+    SANDBOX_CDS_SERVICES_URL: z.url().optional(),
+    SANDBOX_CDS_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2000),
   })
-  .transform((env) => ({
-    port: env.SANDBOX_PORT,
-    publicUrl: env.SANDBOX_PUBLIC_URL ?? `http://localhost:${env.SANDBOX_PORT}`,
-    appPublicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
-    dataDir: env.DATA_DIR,
-    extraDataDir: env.SANDBOX_DATA,
-    clientId: env.SANDBOX_CLIENT_ID,
-    accessTokenTtlSeconds: env.SANDBOX_TOKEN_TTL_SECONDS,
-  }));
+  .transform((env) => {
+    const appPublicUrl = withoutTrailingSlash(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+    return {
+      port: env.SANDBOX_PORT,
+      publicUrl: withoutTrailingSlash(
+        env.SANDBOX_PUBLIC_URL ?? `http://localhost:${env.SANDBOX_PORT}`,
+      ),
+      appPublicUrl,
+      dataDir: env.DATA_DIR,
+      extraDataDir: env.SANDBOX_DATA,
+      clientId: env.SANDBOX_CLIENT_ID,
+      name: env.SANDBOX_NAME,
+      accessTokenTtlSeconds: env.SANDBOX_TOKEN_TTL_SECONDS,
+      cdsServicesUrl: withoutTrailingSlash(
+        env.SANDBOX_CDS_SERVICES_URL ?? `${appPublicUrl}/cds-services`,
+      ),
+      cdsTimeoutMs: env.SANDBOX_CDS_TIMEOUT_MS,
+    };
+  });
 
 export type SandboxConfig = z.output<typeof schema>;
 

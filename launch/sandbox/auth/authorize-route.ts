@@ -15,6 +15,8 @@ export interface AuthorizeRouteDeps {
   clients: RegisteredClient[];
   practitioners(): ChooserOption[];
   patients(): ChooserOption[];
+  /** SANDBOX_NAME, on the sign-in and error pages. */
+  ehrName?: string;
 }
 
 const OAUTH_PARAMS = [
@@ -61,6 +63,7 @@ export function authorizeRoute(deps: AuthorizeRouteDeps): RequestHandler {
         400,
         'Unknown client',
         'This app is not registered with the sandbox EHR.',
+        deps.ehrName,
       );
       return;
     }
@@ -71,6 +74,7 @@ export function authorizeRoute(deps: AuthorizeRouteDeps): RequestHandler {
         400,
         'Redirect URI not registered',
         'The app asked to return to an address that is not registered for it.',
+        deps.ehrName,
       );
       return;
     }
@@ -159,6 +163,7 @@ function choose(
     hidden,
     practitioners: deps.practitioners(),
     patients: pickPatient ? deps.patients() : undefined,
+    ...(deps.ehrName !== undefined && { ehrName: deps.ehrName }),
   });
 }
 

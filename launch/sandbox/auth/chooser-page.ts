@@ -13,6 +13,8 @@ export interface ChooserPage {
   practitioners: ChooserOption[];
   /** Present for a standalone launch: the user picks the patient too. */
   patients?: ChooserOption[];
+  /** SANDBOX_NAME; "Sandbox EHR" when absent. */
+  ehrName?: string;
 }
 
 function select(name: string, label: string, options: ChooserOption[]): SafeHtml {
@@ -27,7 +29,7 @@ function select(name: string, label: string, options: ChooserOption[]): SafeHtml
 /** The sandbox's sign-in page (and patient picker for standalone launches). */
 export function renderChooserPage(res: Response, view: ChooserPage): void {
   const body = html`<main id="main" class="narrow">
-    <h1>Sandbox EHR sign-in</h1>
+    <h1>${view.ehrName ?? 'Sandbox EHR'} sign-in</h1>
     <p>An app is asking to open with your EHR account.</p>
     <form method="post" action="${view.action}">
       ${Object.entries(view.hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}" />`)}
@@ -36,7 +38,7 @@ export function renderChooserPage(res: Response, view: ChooserPage): void {
       <button type="submit">Continue</button>
     </form>
   </main>`;
-  res.type('html').send(page('Sign in', body));
+  res.type('html').send(page('Sign in', body, view.ehrName));
 }
 
 export function renderErrorPage(
@@ -44,6 +46,7 @@ export function renderErrorPage(
   status: number,
   title: string,
   message: string,
+  ehrName?: string,
 ): void {
   res
     .status(status)
@@ -55,10 +58,17 @@ export function renderErrorPage(
           <h1>${title}</h1>
           <p>${message}</p>
         </main>`,
+        ehrName,
       ),
     );
 }
 
-function page(title: string, body: SafeHtml): string {
-  return renderPage({ title, base: '', practitioner: undefined, body });
+function page(title: string, body: SafeHtml, ehrName: string | undefined): string {
+  return renderPage({
+    title,
+    base: '',
+    practitioner: undefined,
+    body,
+    ...(ehrName !== undefined && { ehrName }),
+  });
 }

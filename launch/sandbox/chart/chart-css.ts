@@ -63,6 +63,17 @@ dd { margin: 0; font-weight: 600; }
 .flag-high { color: var(--high); }
 .flag-low { color: var(--low); }
 .flag-abnormal { color: var(--high); }
+.suggestions h2:focus { outline: none; }
+.suggestion { border: 1px solid var(--line); border-left: 4px solid var(--accent); border-radius: 4px; padding: 0.5rem 0.75rem; margin-top: 0.5rem; }
+.suggestion-warning { border-left-color: #cb6e17; }
+.suggestion-critical { border-left-color: var(--high); }
+.suggestion h3 { font-size: 1rem; margin: 0 0 0.25rem; }
+.suggestion .tag { margin: 0 0 0.25rem; }
+.suggestion .detail p { white-space: pre-line; margin: 0.25rem 0; }
+.suggestion .detail ul { margin: 0.25rem 0; padding-left: 1.25rem; }
+.suggestion-actions, .suggestion-dismiss { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; }
+.suggestion button, .suggestion select { font: inherit; padding: 0.25rem 0.6rem; }
+.suggestion-actions button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; }
 .sidebar { position: sticky; top: 1rem; }
 .sidebar iframe {
   display: block; width: 100%; height: calc(100vh - 5rem); min-height: 32rem;

@@ -9,7 +9,7 @@ import {
 } from './chart-format';
 import { medicationList, problemList, resultTable } from './clinical-tables';
 import { html, type SafeHtml } from '../html';
-import { practitionerQuery, renderPage, section } from './layout';
+import { practitionerQuery, renderPage, section, SUGGESTIONS_SCRIPT_PATH } from './layout';
 
 interface ChartPageOptions {
   base: string;
@@ -18,7 +18,10 @@ interface ChartPageOptions {
   data: ChartData;
   /** The app's launch URL with `iss` and a fresh `launch` id. */
   appSrc: string;
+  /** Where the page's script fetches this view's CDS cards; no panel without it. */
+  suggestionsUrl?: string;
   now: Date;
+  ehrName?: string;
 }
 
 function banner(patient: Patient, name: string, now: Date): SafeHtml {
@@ -87,13 +90,28 @@ function encounterSection(encounter: Encounter | undefined): SafeHtml {
   );
 }
 
+/** The CDS cards' panel, filled by the page's script once the chart is shown. */
+function suggestionsPanel(url: string): SafeHtml {
+  return html`<section
+    class="panel suggestions"
+    aria-labelledby="suggestions-heading"
+    data-suggestions="${url}"
+  >
+    <h2 id="suggestions-heading" tabindex="-1">Suggestions</h2>
+    <p class="note" role="status">Loading suggestions…</p>
+    <div data-suggestion-list></div>
+  </section>`;
+}
+
 /** A patient's chart with Chartside in the sidebar, launched the way an EHR launches a SMART app. */
 export function renderChartPage(options: ChartPageOptions): string {
   const { data, name } = options;
   const body = html`<div class="chart-layout">
     <main id="main" class="chart">
-      ${banner(data.patient, name, options.now)} ${encounterSection(data.encounter)}
-      ${problemList(data)} ${resultTable('labs-heading', 'Recent labs', data.labs, data.labTotal)}
+      ${banner(data.patient, name, options.now)}
+      ${options.suggestionsUrl ? suggestionsPanel(options.suggestionsUrl) : ''}
+      ${encounterSection(data.encounter)} ${problemList(data)}
+      ${resultTable('labs-heading', 'Recent labs', data.labs, data.labTotal)}
       ${resultTable('vitals-heading', 'Vital signs', data.vitals, data.vitalTotal)}
       ${medicationList(data)}
     </main>
@@ -101,11 +119,22 @@ export function renderChartPage(options: ChartPageOptions): string {
       <iframe title="Chartside" src="${options.appSrc}"></iframe>
     </aside>
   </div>`;
-  return renderPage({ title: name, base: options.base, practitioner: options.practitioner, body });
+  return renderPage({
+    title: name,
+    base: options.base,
+    practitioner: options.practitioner,
+    body,
+    ...(options.ehrName !== undefined && { ehrName: options.ehrName }),
+    ...(options.suggestionsUrl && { script: `${options.base}${SUGGESTIONS_SCRIPT_PATH}` }),
+  });
 }
 
 /** The page for a patient id the sandbox does not know. */
-export function renderPatientNotFoundPage(base: string, practitioner: Practitioner | undefined) {
+export function renderPatientNotFoundPage(
+  base: string,
+  practitioner: Practitioner | undefined,
+  ehrName?: string,
+) {
   const body = html`<main id="main" class="list-page">
     <h1>Patient not found</h1>
     <p>
@@ -113,5 +142,11 @@ export function renderPatientNotFoundPage(base: string, practitioner: Practition
       <a href="${base}/${practitionerQuery(practitioner)}">Choose a patient from the list.</a>
     </p>
   </main>`;
-  return renderPage({ title: 'Patient not found', base, practitioner, body });
+  return renderPage({
+    title: 'Patient not found',
+    base,
+    practitioner,
+    body,
+    ...(ehrName !== undefined && { ehrName }),
+  });
 }

@@ -4,7 +4,9 @@ import type { Practitioner } from 'fhir/r4';
 import { readChartData } from './chart-data';
 import { CHART_CSS } from './chart-css';
 import { personName } from './chart-format';
-import { CSS_PATH } from './layout';
+import type { ChartSuggestions } from '../cds/chart-suggestions';
+import { CSS_PATH, SUGGESTIONS_PATH } from './layout';
+import { suggestionsRoutes } from './suggestions-routes';
 import { renderChartPage, renderPatientNotFoundPage } from './chart-page';
 import { renderPatientListPage } from './patient-list-page';
 
@@ -35,8 +37,12 @@ export interface ChartDeps {
     practitioner?: string;
     appContext?: string;
   }): string;
+  /** The CDS cards beside each chart; no Suggestions panel without it. */
+  suggestions?: ChartSuggestions;
   /** For the age in the banner; tests pin it. */
   now?: () => Date;
+  /** SANDBOX_NAME, in every page's top bar. */
+  ehrName?: string;
 }
 
 /** The app's launch URL for an EHR launch (SMART App Launch 2.2 §2.0.4: `iss` and `launch`). */
@@ -51,6 +57,7 @@ export function appLaunchSrc(appLaunchUrl: string, fhirBaseUrl: string, launchId
 export function chartRoutes(deps: ChartDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
+  const named = deps.ehrName === undefined ? {} : { ehrName: deps.ehrName };
 
   const signedIn = (req: Request): Practitioner | undefined => {
     const wanted = req.query.practitioner;
@@ -64,12 +71,15 @@ export function chartRoutes(deps: ChartDeps): Router {
     res.type('css').set('Cache-Control', 'no-cache').send(CHART_CSS);
   });
 
+  if (deps.suggestions) router.use(suggestionsRoutes(deps.suggestions));
+
   router.get('/', (req, res) => {
     const page = renderPatientListPage({
       base: req.baseUrl,
       patients: deps.patients,
       practitioners: deps.practitioners,
       practitioner: signedIn(req),
+      ...named,
     });
     sendHtml(res, 200, page);
   });
@@ -80,7 +90,7 @@ export function chartRoutes(deps: ChartDeps): Router {
     const listed = deps.patients.find((p) => p.id === patientId);
     const data = await readChartData(deps.repo, patientId, listed?.encounterId);
     if (!data) {
-      sendHtml(res, 404, renderPatientNotFoundPage(req.baseUrl, practitioner));
+      sendHtml(res, 404, renderPatientNotFoundPage(req.baseUrl, practitioner, deps.ehrName));
       return;
     }
     // A fresh launch on every page load, as an EHR does each time the app is opened.
@@ -89,13 +99,26 @@ export function chartRoutes(deps: ChartDeps): Router {
       ...(data.encounter?.id ? { encounter: data.encounter.id } : {}),
       ...(practitioner?.id ? { practitioner: practitioner.id } : {}),
     });
+    // Its CDS cards are fetched by the page afterwards, so the hook never delays the chart.
+    const viewId =
+      practitioner?.id === undefined
+        ? undefined
+        : deps.suggestions?.openView({
+            patientId,
+            practitionerId: practitioner.id,
+            ...(data.encounter?.id ? { encounterId: data.encounter.id } : {}),
+          });
     const page = renderChartPage({
       base: req.baseUrl,
       practitioner,
       name: listed?.name ?? personName(data.patient.name),
       data,
       appSrc: appLaunchSrc(deps.appLaunchUrl, deps.fhirBaseUrl, launchId),
+      ...(viewId !== undefined && {
+        suggestionsUrl: `${req.baseUrl}${SUGGESTIONS_PATH}/${viewId}`,
+      }),
       now: now(),
+      ...named,
     });
     sendHtml(res, 200, page);
   });

@@ -9,6 +9,7 @@ interface PatientListOptions {
   patients: ChartPatient[];
   practitioners: Practitioner[];
   practitioner: Practitioner | undefined;
+  ehrName?: string;
 }
 
 function patientTable(
@@ -86,5 +87,11 @@ export function renderPatientListPage(options: PatientListOptions): string {
       </p>`,
     )}
   </main>`;
-  return renderPage({ title: 'Patients', base, practitioner, body });
+  return renderPage({
+    title: 'Patients',
+    base,
+    practitioner,
+    body,
+    ...(options.ehrName !== undefined && { ehrName: options.ehrName }),
+  });
 }
