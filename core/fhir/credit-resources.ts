@@ -56,7 +56,11 @@ export function buildCompletionResponse(record: CreditRecord): QuestionnaireResp
         linkId: 'poc-reflection',
         item: [
           text('clinical-question', record.reflection.clinicalQuestion),
-          ...record.reflection.sourcesConsulted.map((s) => text('source-consulted', s)),
+          // One item, one answer per source: R4 repeats answers of a repeating question, not items.
+          {
+            linkId: 'source-consulted',
+            answer: record.reflection.sourcesConsulted.map((s) => ({ valueString: s })),
+          },
           text('application-to-practice', record.reflection.applicationToPractice),
         ],
       },

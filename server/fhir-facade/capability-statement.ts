@@ -1,6 +1,27 @@
-import type { CapabilityStatement } from 'fhir/r4';
+import type { CapabilityStatement, CapabilityStatementRestResource } from 'fhir/r4';
+import { PROFILE } from '../../core/fhir/canonical';
+import { CONTENT_SEARCH } from './case-content-routes';
 
-/** What the ledger façade supports (FHIR R4 CapabilityStatement, read and search only). */
+const LEDGER_PROFILES: Record<string, string> = {
+  Basic: PROFILE.creditAward,
+  QuestionnaireResponse: PROFILE.completion,
+  Provenance: PROFILE.creditProvenance,
+};
+
+const CONTENT: CapabilityStatementRestResource[] = (
+  [
+    ['Questionnaire', PROFILE.caseQuestionnaire],
+    ['PlanDefinition', PROFILE.casePlanDefinition],
+  ] as const
+).map(([type, profile]) => ({
+  type,
+  supportedProfile: [profile],
+  documentation: 'Public: the micro-case library, generated from cases/*.json.',
+  interaction: [{ code: 'read' }, { code: 'search-type' }],
+  searchParam: Object.entries(CONTENT_SEARCH).map(([name, kind]) => ({ name, type: kind })),
+}));
+
+/** What the façade supports (FHIR R4 CapabilityStatement, read and search only). */
 export function facadeCapabilityStatement(
   base: string,
   search: Record<string, Record<string, unknown>>,
@@ -18,15 +39,19 @@ export function facadeCapabilityStatement(
       {
         mode: 'server',
         documentation:
-          'Requires a Chartside session token (Bearer); each learner sees their own records.',
-        resource: (['Basic', 'QuestionnaireResponse', 'Provenance'] as const).map((type) => ({
-          type,
-          interaction: [{ code: 'read' as const }, { code: 'search-type' as const }],
-          searchParam: ['_id', ...Object.keys(search[type] ?? {})].map((name) => ({
-            name,
-            type: name === '_id' ? ('token' as const) : ('reference' as const),
+          'Basic, QuestionnaireResponse and Provenance require a Chartside session token (Bearer); each learner sees their own records. Questionnaire and PlanDefinition are public content.',
+        resource: [
+          ...(['Basic', 'QuestionnaireResponse', 'Provenance'] as const).map((type) => ({
+            type,
+            supportedProfile: [LEDGER_PROFILES[type] ?? ''],
+            interaction: [{ code: 'read' as const }, { code: 'search-type' as const }],
+            searchParam: ['_id', ...Object.keys(search[type] ?? {})].map((name) => ({
+              name,
+              type: name === '_id' ? ('token' as const) : ('reference' as const),
+            })),
           })),
-        })),
+          ...CONTENT,
+        ],
       },
     ],
   };

@@ -3,7 +3,9 @@ import type { Bundle, Resource } from 'fhir/r4';
 import type { Learner } from '../auth/session-routes';
 import type { LedgerStore } from '../credits/ledger-store';
 import { AppError } from '../http/app-error';
+import type { CaseLibrary } from '../library/case-library';
 import { facadeCapabilityStatement } from './capability-statement';
+import { caseContentRoutes, CONTENT_TYPES } from './case-content-routes';
 
 const TYPES = new Set(['Basic', 'QuestionnaireResponse', 'Provenance']);
 const FHIR_JSON = 'application/fhir+json';
@@ -25,6 +27,14 @@ const SEARCH: Record<string, Record<string, Search>> = {
   },
 };
 
+/** The CapabilityStatement and the micro-case content need no session; the ledger does. */
+export function isPublicFacadePath(path: string): boolean {
+  return (
+    path === '/metadata' ||
+    CONTENT_TYPES.some((type) => path === `/${type}` || path.startsWith(`/${type}/`))
+  );
+}
+
 function learnerResources(rows: { resources: string }[], type: string): Resource[] {
   return rows.flatMap((row) =>
     (JSON.parse(row.resources) as Resource[]).filter((r) => r.resourceType === type),
@@ -37,9 +47,14 @@ function send(res: Response, body: unknown): void {
 
 /**
  * Read-only FHIR R4 façade of the ledger: the signed-in learner reads and searches their own
- * credit awards (Basic), completions (QuestionnaireResponse) and Provenance.
+ * credit awards (Basic), completions (QuestionnaireResponse) and Provenance; anyone reads the
+ * micro-cases they reference (Questionnaire, PlanDefinition).
  */
-export function facadeRoutes(deps: { ledger: LedgerStore; publicUrl: string }): Router {
+export function facadeRoutes(deps: {
+  ledger: LedgerStore;
+  library: CaseLibrary;
+  publicUrl: string;
+}): Router {
   const routes = Router();
   const base = `${deps.publicUrl}/fhir`;
   const rowsOf = (learner: Learner) =>
@@ -52,10 +67,11 @@ export function facadeRoutes(deps: { ledger: LedgerStore; publicUrl: string }): 
       throw new AppError(
         'NOT_FOUND',
         404,
-        `The façade serves Basic, QuestionnaireResponse and Provenance, not ${type}`,
+        `The façade serves Basic, QuestionnaireResponse, Provenance, Questionnaire and PlanDefinition, not ${type}`,
       );
   };
   routes.get('/metadata', (_req, res) => send(res, facadeCapabilityStatement(base, SEARCH)));
+  routes.use(caseContentRoutes({ library: deps.library, base }));
   routes.get('/:type/:id', async (req, res) => {
     checkType(req.params.type);
     const found = learnerResources(
