@@ -62,6 +62,24 @@ test('a chart shows its CDS card, and the card opens its case in the Chartside s
   await page.close();
 });
 
+test("for EHRs that drop appContext, the card's absolute link opens the same case after a standalone launch", async () => {
+  const sepsis = caseOf('sepsis');
+  const page = await freshPage(browser);
+  const card = (await openChart(page, 'maria-santos')).getByRole('article', { name: /sepsis/i });
+  const href = await card
+    .getByRole('link', { name: 'Open this case in Chartside (if the app does not open)' })
+    .getAttribute('href');
+  expect(href).toMatch(/\/launch\?iss=[^#]+#case=/);
+
+  const tab = await freshPage(browser);
+  await tab.goto(href!);
+  await tab.getByLabel('Patient').selectOption('maria-santos');
+  await tab.getByRole('button', { name: 'Continue' }).click();
+  const player = tab.getByRole('article', { name: sepsis.title.en });
+  await player.getByRole('heading', { name: `Question 1 of ${sepsis.questions.length}` }).waitFor();
+  await Promise.all([page.close(), tab.close()]);
+});
+
 test('dismissing a card with a reason removes it and stores the feedback with that reason', async () => {
   const page = await freshPage(browser);
   const suggestions = await openChart(page, 'robert-chen');
