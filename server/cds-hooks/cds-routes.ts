@@ -11,7 +11,7 @@ import type { TenantStore } from '../tenants/tenant-store';
 import { answerHook } from './answer-hook';
 import { cdsCors } from './cds-cors';
 import { CdsFeedbackStore } from './feedback-store';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../store/group-commit';
 import { IssuedCardStore } from './issued-card-store';
 import { CdsJtiStore } from './jti-store';
 import { CdsPrefetchError } from './prefetch-error';

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Database } from '../store/database';
 import type { CdsCardsTable } from '../store/schema';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../store/group-commit';
 
 export interface IssuedCard {
   uuid: string;

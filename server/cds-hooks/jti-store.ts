@@ -1,5 +1,5 @@
 import type { Database } from '../store/database';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../store/group-commit';
 
 const PURGE_EVERY_MS = 60_000;
 

@@ -1,5 +1,6 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../store/database';
+import { GroupCommit } from '../store/group-commit';
 import { isPostgres } from '../store/dialect';
 import type { DatabaseSchema, LedgerTable } from '../store/schema';
 import { GENESIS_HASH, ledgerHash, type LedgerEntry } from './ledger-hash';
@@ -11,22 +12,13 @@ export interface PolicyCounts {
   creditThisYear: number;
 }
 
-/** Appends waiting at most for one transaction: bounds how long the ledger lock is held. */
-const MAX_BATCH = 32;
-
-interface Pending {
-  key: AppendKey;
-  build: BuildEntry;
-  resolve: (row: LedgerRow) => void;
-  reject: (error: unknown) => void;
-}
-
 /** The credit ledger. Appends happen in one transaction with the chain head read inside it. */
 export class LedgerStore {
-  private readonly queue: Pending[] = [];
-  private writing = false;
+  private readonly commit: GroupCommit;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.commit = new GroupCommit(db);
+  }
 
   findAttempt(
     tenantId: string,
@@ -78,39 +70,17 @@ export class LedgerStore {
    * against other writers, in every process, before it reads the head. Appends that arrive
    * while a transaction is open share the next one (group commit: one fsync for many credits).
    */
-  append(key: AppendKey, build: BuildEntry): Promise<LedgerRow> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ key, build, resolve, reject });
-      if (!this.writing) void this.write();
-    });
-  }
-
-  private async write(): Promise<void> {
-    this.writing = true;
-    while (this.queue.length > 0) await this.commit(this.queue.splice(0, MAX_BATCH));
-    this.writing = false;
-  }
-
-  /** Commits `batch` in one transaction; if that fails, each entry alone. Never throws. */
-  private async commit(batch: Pending[]): Promise<void> {
-    let rows: LedgerRow[];
+  async append(key: AppendKey, build: BuildEntry): Promise<LedgerRow> {
     try {
-      rows = await this.db.transaction().execute((trx) => appendAll(trx, batch));
+      return await this.commit.run((trx) => appendOne(trx, key, build));
     } catch (error) {
-      if (batch.length > 1) {
-        for (const pending of batch) await this.commit([pending]);
-        return;
-      }
-      const [{ key, resolve, reject }] = batch as [Pending];
-      // Another writer recorded this attempt first: answer with its row, as a repeat would get.
+      // Another process recorded this attempt first: answer with its row, as a repeat would get.
       const existing = isUniqueViolation(error)
         ? await this.findAttempt(key.tenantId, key.learner, key.attemptId).catch(() => undefined)
         : undefined;
-      if (existing) resolve(existing);
-      else reject(error);
-      return;
+      if (existing) return existing;
+      throw error;
     }
-    for (const [i, { resolve }] of batch.entries()) resolve(rows[i] as LedgerRow);
   }
 
   /** Every row in chain order, for `ledger:verify`. */
@@ -133,35 +103,18 @@ export type BuildEntry = (
   prevHash: string,
 ) => { entry: LedgerEntry; receipt: (hash: string) => Promise<string> };
 
-async function appendAll(
-  trx: Transaction<DatabaseSchema>,
-  batch: readonly Pending[],
-): Promise<LedgerRow[]> {
-  // SHARE ROW EXCLUSIVE conflicts with itself and with plain inserts, not with readers.
-  if (isPostgres(trx)) await sql`lock table ledger in share row exclusive mode`.execute(trx);
-  const head = await trx
-    .selectFrom('ledger')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let prevHash = head?.hash ?? GENESIS_HASH;
-  const rows: LedgerRow[] = [];
-  for (const { key, build } of batch) {
-    const { row, appended } = await appendOne(trx, key, build, prevHash);
-    if (appended) prevHash = row.hash;
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** One entry inside the batch's transaction; `prevHash` is the chain head as of this entry. */
+/**
+ * One entry, inside a transaction that may hold others before it: the chain head is read after
+ * them, so each entry links to the one written just before it.
+ */
 async function appendOne(
   trx: Transaction<DatabaseSchema>,
   key: AppendKey,
   build: BuildEntry,
-  prevHash: string,
-): Promise<{ row: LedgerRow; appended: boolean }> {
+): Promise<LedgerRow> {
+  // SHARE ROW EXCLUSIVE conflicts with itself and with plain inserts, not with readers; taking
+  // it again in the same transaction is free.
+  if (isPostgres(trx)) await sql`lock table ledger in share row exclusive mode`.execute(trx);
   const existing = await trx
     .selectFrom('ledger')
     .selectAll()
@@ -169,7 +122,13 @@ async function appendOne(
     .where('learner', '=', key.learner)
     .where('attempt_id', '=', key.attemptId)
     .executeTakeFirst();
-  if (existing) return { row: existing, appended: false };
+  if (existing) return existing;
+  const head = await trx
+    .selectFrom('ledger')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   // Both policy counts in one pass over the learner's awarded credits of this year.
   const counts = await trx
     .selectFrom('ledger')
@@ -194,15 +153,14 @@ async function appendOne(
     .executeTakeFirstOrThrow();
   const { entry, receipt } = build(
     { creditsForCaseToday: Number(counts.today ?? 0), creditThisYear: Number(counts.total ?? 0) },
-    prevHash,
+    head?.hash ?? GENESIS_HASH,
   );
   const hash = ledgerHash(entry);
-  const row = await trx
+  return trx
     .insertInto('ledger')
     .values({ ...entry, hash, receipt: await receipt(hash) })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { row, appended: true };
 }
 
 /** A unique constraint refused the row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
