@@ -38,7 +38,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['client/**/*.{ts,tsx}', 'launch/*.ts'],
+    files: ['client/**/*.{ts,tsx}', 'launch/*.ts', 'admin/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     plugins: { 'jsx-a11y': jsxA11y, 'react-hooks': reactHooks },
     rules: {
@@ -73,6 +73,13 @@ export default tseslint.config(
     rules: boundary(
       ['**/server/**', '**/sandbox/**', 'fhirclient', 'fhirclient/*'],
       'client/fhir/ is the only place that imports fhirclient; the client never imports server or sandbox code.',
+    ),
+  },
+  {
+    files: ['admin/**/*.{ts,tsx}'],
+    rules: boundary(
+      ['**/server/**', '**/sandbox/**', '**/client/**', 'fhirclient', 'fhirclient/*'],
+      'The admin UI talks to the server over its API only: it imports core, never server, client or sandbox code.',
     ),
   },
   {

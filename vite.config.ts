@@ -4,8 +4,9 @@ import { defineConfig } from 'vite';
 import { serviceWorkerPlugin } from './scripts/service-worker-plugin.ts';
 
 /**
- * Two pages: the registered SMART launch page (/launch) and the app it redirects to (/app/),
- * plus the app's service worker (served at /app/sw.js) that keeps the app usable offline.
+ * Three pages: the registered SMART launch page (/launch), the app it redirects to (/app/) and
+ * the admin UI (/admin/), plus the app's service worker (served at /app/sw.js) that keeps the
+ * app usable offline.
  */
 export default defineConfig({
   plugins: [
@@ -27,6 +28,7 @@ export default defineConfig({
       input: {
         launch: resolve(import.meta.dirname, 'launch/index.html'),
         app: resolve(import.meta.dirname, 'client/index.html'),
+        admin: resolve(import.meta.dirname, 'admin/index.html'),
       },
     },
   },

@@ -24,7 +24,13 @@ export default defineConfig({
         test: {
           name: 'client',
           environment: 'jsdom',
-          include: ['client/**/*.test.ts', 'client/**/*.test.tsx', 'launch/*.test.ts'],
+          include: [
+            'client/**/*.test.ts',
+            'client/**/*.test.tsx',
+            'launch/*.test.ts',
+            'admin/**/*.test.ts',
+            'admin/**/*.test.tsx',
+          ],
         },
       },
       {

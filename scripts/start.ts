@@ -1,14 +1,25 @@
 /**
  * `npm start`: builds the web app, then runs the sandbox EHR and the app server side by side,
- * the sandbox registered with the app as a tenant. `npm run dev` rebuilds and restarts on change.
+ * the sandbox registered with the app as a tenant, plus a second sandbox EHR (its own issuer,
+ * keys and client id) that an administrator registers through /admin/. `npm run dev` rebuilds
+ * and restarts on change.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT ?? '3000';
 const sandboxPort = process.env.SANDBOX_PORT ?? '4000';
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 const sandboxUrl = process.env.SANDBOX_PUBLIC_URL ?? `http://localhost:${sandboxPort}`;
+const sandbox2Port = process.env.SANDBOX2_PORT ?? '4001';
+const sandbox2Url = process.env.SANDBOX2_PUBLIC_URL ?? `http://localhost:${sandbox2Port}`;
+// No fixed default for a secret: without ADMIN_TOKEN, a fresh one for this run only, printed below.
+const generatedAdminToken =
+  process.env.ADMIN_TOKEN === undefined || process.env.ADMIN_TOKEN === ''
+    ? randomBytes(32).toString('base64url')
+    : undefined;
 const env = {
   ...process.env,
   PORT: port,
@@ -17,11 +28,21 @@ const env = {
   SANDBOX_PUBLIC_URL: sandboxUrl,
   // The library's cases await clinician review; the sandbox credits them so the flow can be seen.
   CREDIT_UNREVIEWED_CONTENT: process.env.CREDIT_UNREVIEWED_CONTENT ?? 'allow',
+  ...(generatedAdminToken !== undefined && { ADMIN_TOKEN: generatedAdminToken }),
+};
+const sandbox2Env = {
+  ...env,
+  SANDBOX_PORT: sandbox2Port,
+  SANDBOX_PUBLIC_URL: sandbox2Url,
+  SANDBOX_CLIENT_ID: 'chartside-second-sandbox',
+  SANDBOX_NAME: 'Second sandbox EHR',
+  // Its own signing and CDS client keys.
+  DATA_DIR: join(process.env.DATA_DIR ?? './data', 'second-sandbox'),
 };
 const children: ChildProcess[] = [];
 
-function run(name: string, command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+function run(name: string, command: string, args: string[], childEnv = env): ChildProcess {
+  const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'inherit', 'inherit'] });
   child.on('exit', (code, signal) => {
     if (signal === null && code !== 0) {
       process.stderr.write(`${name} exited with code ${code}; stopping.\n`);
@@ -50,8 +71,17 @@ if (dev) {
 }
 const tsx = ['node_modules/tsx/dist/cli.mjs', ...(dev ? ['watch'] : [])];
 run('sandbox EHR', process.execPath, [...tsx, 'launch/sandbox/main.ts']);
+run('second sandbox EHR', process.execPath, [...tsx, 'launch/sandbox/main.ts'], sandbox2Env);
 run('app server', process.execPath, [...tsx, 'server/main.ts']);
 process.stdout.write(
   `\nChartside is starting.\n  Sandbox EHR (open this): ${sandboxUrl}/\n  App server:              ${publicUrl}/healthz\n` +
-    `  Credit for unreviewed content: ${env.CREDIT_UNREVIEWED_CONTENT} (sandbox only; production denies it)\n\n`,
+    `  Credit for unreviewed content: ${env.CREDIT_UNREVIEWED_CONTENT} (sandbox only; production denies it)\n` +
+    `  Admin:                   ${publicUrl}/admin/\n` +
+    (generatedAdminToken === undefined
+      ? '  Admin token:             the ADMIN_TOKEN you set\n'
+      : `  Admin token (this run):  ${generatedAdminToken}\n`) +
+    `  Second sandbox EHR:      ${sandbox2Url}/ (not registered: add it in the admin UI)\n` +
+    `    FHIR base to register: ${sandbox2Url}/fhir\n` +
+    `    Client id:             ${sandbox2Env.SANDBOX_CLIENT_ID}\n` +
+    `    CDS client:            iss ${sandbox2Url}, JWKS ${sandbox2Url}/cds-client/jwks.json\n\n`,
 );

@@ -1,15 +1,19 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { adminRoutes } from './admin/admin-routes';
+import { appLogoRoute } from './admin/app-logo';
 import type { AppKeys } from './auth/app-keys';
 import { createSessionRoute, requireSession, type Learner } from './auth/session-routes';
 import type { TenantDiscovery } from './auth/tenant-discovery';
 import { cdsHooksRoutes } from './cds-hooks/cds-routes';
-import { cdsFeedbackRatesRoute } from './cds-hooks/feedback-rates-route';
 import type { AppConfig } from './config';
 import { creditRoutes } from './credits/credit-routes';
 import { facadeRoutes, isPublicFacadePath } from './fhir-facade/facade-routes';
 import type { LedgerStore } from './credits/ledger-store';
+import { learnerRoutes } from './learners/learner-routes';
+import { reviewCompletedCase } from './learners/review-answers';
+import { ReviewStore } from './learners/review-store';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
 import { requestLogger } from './http/logger';
@@ -54,9 +58,16 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     res.set('Cache-Control', 'public, max-age=300').json(deps.keys.jwks),
   );
   app.get('/api/library', libraryRoute(deps.library));
-  app.get(
-    '/api/admin/cds-feedback',
-    cdsFeedbackRatesRoute({ adminToken: config.adminToken, tenants: deps.tenants, db: deps.db }),
+  app.get('/logo.svg', appLogoRoute());
+  app.use(
+    '/api/admin',
+    adminRoutes({
+      adminToken: config.adminToken,
+      db: deps.db,
+      tenants: deps.tenants,
+      publicUrl: config.publicUrl,
+      production: config.production,
+    }),
   );
   app.use(
     '/cds-services',
@@ -84,7 +95,8 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       tenant: { name: learner.tenant.name, iss: learner.tenant.iss },
     });
   });
-  app.use(['/api/completions', '/api/credits'], learnerOnly);
+  app.use(['/api/completions', '/api/credits', '/api/profile', '/api/reviews'], learnerOnly);
+  const reviews = new ReviewStore(deps.db);
   app.use(
     '/api',
     creditRoutes({
@@ -92,7 +104,12 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       library: deps.library,
       keys: deps.keys,
       settings: config.credit,
+      onRecorded: reviewCompletedCase(reviews, deps.logger),
     }),
+  );
+  app.use(
+    '/api',
+    learnerRoutes({ db: deps.db, reviews, ledger: deps.ledger, library: deps.library }),
   );
   // The façade's CapabilityStatement and micro-case content are public; the rest is the
   // learner's own record.

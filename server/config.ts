@@ -29,6 +29,21 @@ const schema = z
     TENANTS_FILE: z.string().min(1).optional(),
     /** The app's private signing key as a JWK (EC P-256); without it one is generated in DATA_DIR. */
     APP_SIGNING_KEY: z.string().min(1).optional(),
+    /** A file holding that JWK instead (a mounted secret); APP_SIGNING_KEY wins when both are set. */
+    APP_SIGNING_KEY_FILE: z
+      .string()
+      .min(1)
+      .transform((path, ctx) => {
+        try {
+          return readFileSync(path, 'utf8').trim();
+        } catch {
+          ctx.issues.push({ code: 'custom', message: `cannot be read: ${path}`, input: path });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    /** `production` refuses http:// FHIR bases when tenants are added. */
+    NODE_ENV: z.string().optional(),
     /** Set by `npm start`: registers the local sandbox EHR found at this URL as a tenant. */
     SANDBOX_PUBLIC_URL: optionalUrl,
     SANDBOX_CLIENT_ID: z.string().min(1).default('chartside-sandbox'),
@@ -65,7 +80,8 @@ const schema = z
     database:
       env.DATABASE_URL === undefined ? { dataDir: env.DATA_DIR } : { url: env.DATABASE_URL },
     tenantsFile: env.TENANTS_FILE,
-    signingKey: env.APP_SIGNING_KEY,
+    signingKey: env.APP_SIGNING_KEY ?? env.APP_SIGNING_KEY_FILE,
+    production: env.NODE_ENV === 'production',
     sandbox:
       env.SANDBOX_PUBLIC_URL === undefined
         ? undefined

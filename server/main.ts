@@ -1,3 +1,4 @@
+import { AuditStore } from './admin/audit-store';
 import { createApp } from './app';
 import { loadAppKeys } from './auth/app-keys';
 import { TenantDiscovery } from './auth/tenant-discovery';
@@ -13,7 +14,7 @@ const config = loadConfig(process.env);
 const logger = createLogger(config.logLevel);
 const db = await openDatabase(config.database);
 const tenants = new TenantStore(db);
-await registerConfiguredTenants(config, tenants);
+await registerConfiguredTenants(config, tenants, new AuditStore(db));
 const library = await loadCaseLibrary(config.library);
 const keys = await loadAppKeys({ dataDir: config.dataDir, privateJwk: config.signingKey });
 const app = createApp(config, {

@@ -8,6 +8,8 @@ const ISSUE_CODE: Record<number, string> = {
   401: 'login',
   403: 'forbidden',
   404: 'not-found',
+  409: 'duplicate',
+  422: 'processing',
 };
 
 export function operationOutcome(error: AppError): OperationOutcomeBody {

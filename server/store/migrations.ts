@@ -131,4 +131,54 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005_learner_profiles': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('learner_profiles')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('profile', 'text', (c) => c.notNull())
+        // Outside the JSON so the CME office's report can select consenting learners.
+        .addColumn('report_consent', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('learner_profiles_pk', ['tenant_id', 'learner'])
+        .execute();
+      await db.schema
+        .createTable('review_cards')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('teaching_point', 'text', (c) => c.notNull())
+        .addColumn('card', 'text', (c) => c.notNull())
+        .addColumn('due', 'text', (c) => c.notNull())
+        .addColumn('last_correct', 'integer', (c) => c.notNull())
+        .addColumn('last_answered_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('review_cards_pk', ['tenant_id', 'learner', 'teaching_point'])
+        .execute();
+      await db.schema
+        .createIndex('review_cards_due')
+        .on('review_cards')
+        .columns(['tenant_id', 'learner', 'due'])
+        .execute();
+      await db.schema
+        .createTable('review_answers')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('teaching_point', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('case_version', 'text', (c) => c.notNull())
+        .addColumn('question_id', 'text', (c) => c.notNull())
+        .addColumn('option_id', 'text', (c) => c.notNull())
+        .addColumn('correct', 'integer', (c) => c.notNull())
+        .addColumn('confidence', 'text')
+        .addColumn('seconds', 'integer')
+        .addColumn('rating', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('answered_at', 'text', (c) => c.notNull())
+        .addColumn('next_due', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('review_answers_pk', ['tenant_id', 'learner', 'review_id'])
+        .execute();
+    },
+  },
 };

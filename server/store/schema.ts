@@ -90,6 +90,50 @@ export interface CdsFeedbackTable {
   received_at: string;
 }
 
+/** A learner's profile (0005), one row per tenant and learner (absolute fhirUser). */
+export interface LearnerProfilesTable {
+  tenant_id: string;
+  learner: string;
+  /** JSON LearnerProfile (core/learner/learner-profile.ts). */
+  profile: string;
+  /** 1 when the learner consents to their completions being reported to boards. */
+  report_consent: number;
+  created_at: ColumnType<string, string, never>;
+  updated_at: string;
+}
+
+/** One FSRS card per learner and teaching point (0005). */
+export interface ReviewCardsTable {
+  tenant_id: string;
+  learner: string;
+  teaching_point: string;
+  /** JSON ReviewCard (core/learner/review-schedule.ts). */
+  card: string;
+  due: string;
+  last_correct: number;
+  last_answered_at: string;
+}
+
+/** Every answer that rated a teaching point, from a completed case or a refresher (0005). */
+export interface ReviewAnswersTable {
+  tenant_id: string;
+  learner: string;
+  review_id: string;
+  teaching_point: string;
+  case_id: string;
+  case_version: string;
+  question_id: string;
+  option_id: string;
+  correct: number;
+  confidence: string | null;
+  seconds: number | null;
+  rating: string;
+  /** `completion` or `review`. */
+  source: string;
+  answered_at: string;
+  next_due: string;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   ledger: LedgerTable;
@@ -97,4 +141,7 @@ export interface DatabaseSchema {
   cds_cards: CdsCardsTable;
   cds_feedback: CdsFeedbackTable;
   admin_audit: AdminAuditTable;
+  learner_profiles: LearnerProfilesTable;
+  review_cards: ReviewCardsTable;
+  review_answers: ReviewAnswersTable;
 }

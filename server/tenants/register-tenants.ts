@@ -5,6 +5,8 @@ import {
   tenantsFileSchema,
   type TenantRegistration,
 } from '../../core/tenant';
+import type { AuditStore } from '../admin/audit-store';
+import { diff } from '../admin/tenant-admin';
 import type { AppConfig } from '../config';
 import type { TenantStore } from './tenant-store';
 
@@ -47,13 +49,26 @@ export function sandboxRegistration(sandbox: {
   };
 }
 
-/** Configuration as code: TENANTS_FILE and the sandbox (when it runs) are upserted at start. */
+/**
+ * Configuration as code: TENANTS_FILE and the sandbox (when it runs) are upserted at start.
+ * With `audit`, a registration this changes is logged (actor `config:TENANTS_FILE`/`config:sandbox`).
+ */
 export async function registerConfiguredTenants(
   config: AppConfig,
   tenants: TenantStore,
+  audit?: AuditStore,
 ): Promise<void> {
-  const registrations =
-    config.tenantsFile === undefined ? [] : await readTenantsFile(config.tenantsFile);
-  if (config.sandbox) registrations.push(sandboxRegistration(config.sandbox));
-  for (const registration of registrations) await tenants.upsert(registration);
+  const registrations: [string, TenantRegistration][] = (
+    config.tenantsFile === undefined ? [] : await readTenantsFile(config.tenantsFile)
+  ).map((r) => ['config:TENANTS_FILE', r]);
+  if (config.sandbox) registrations.push(['config:sandbox', sandboxRegistration(config.sandbox)]);
+  for (const [actor, registration] of registrations) {
+    const before = await tenants.findByIss(registration.iss);
+    const after = await tenants.upsert(registration);
+    const changes = diff(before, after);
+    if (audit && Object.keys(changes).length > 0) {
+      const action = before === undefined ? 'tenant.created' : 'tenant.updated';
+      await audit.record({ actor, action, tenantId: after.id, iss: after.iss, changes });
+    }
+  }
 }

@@ -62,3 +62,22 @@ test('the app page may start a worker from its own origin only', async () => {
   expect(response.headers.get('content-security-policy')).toContain("worker-src 'self'");
   expect(response.headers.get('cache-control')).toBe('no-store');
 });
+
+test('the admin UI is served at /admin/, never framed and talking to its own origin only', async () => {
+  const url = await serveBuild({
+    'admin/index.html': '<!doctype html><title>Chartside admin</title>',
+  });
+
+  const bare = await fetch(`${url}/admin`, { redirect: 'manual' });
+  const response = await fetch(`${url}/admin/`);
+
+  expect(bare.status).toBe(301);
+  expect(bare.headers.get('location')).toBe('/admin/');
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain('<title>Chartside admin</title>');
+  const policy = response.headers.get('content-security-policy') ?? '';
+  expect(policy.split('; ')).toEqual(
+    expect.arrayContaining(["frame-ancestors 'none'", "connect-src 'self'", "script-src 'self'"]),
+  );
+  expect(response.headers.get('cache-control')).toBe('no-store');
+});

@@ -25,15 +25,31 @@ export async function pageSecurityPolicy(tenants: TenantStore): Promise<string> 
   ].join('; ');
 }
 
-/** Serves the built launch page (`/launch`) and SPA (`/app/`) from `webDir` (vite build). */
+/** The admin UI talks only to its own origin and is never framed, not even by a tenant. */
+export const ADMIN_PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+/**
+ * Serves the built launch page (`/launch`), SPA (`/app/`) and admin UI (`/admin/`) from
+ * `webDir` (vite build).
+ */
 export function webRoutes(deps: { webDir: string; tenants: TenantStore }): Router {
   const webDir = resolve(deps.webDir);
   const routes = Router();
   const sendPage =
-    (file: string): RequestHandler =>
+    (file: string, policy = () => pageSecurityPolicy(deps.tenants)): RequestHandler =>
     async (_req, res) => {
       const path = join(webDir, file);
-      res.set('Content-Security-Policy', await pageSecurityPolicy(deps.tenants));
+      res.set('Content-Security-Policy', await policy());
       res.set('Cache-Control', 'no-store');
       if (!existsSync(path)) {
         res.status(503).type('text').send('The web app is not built. Run `npm run build` first.');
@@ -63,6 +79,12 @@ export function webRoutes(deps: { webDir: string; tenants: TenantStore }): Route
     const [path, query] = req.originalUrl.split('?');
     if (path === '/app') res.redirect(301, `/app/${query === undefined ? '' : `?${query}`}`);
     else app(req, res, next);
+  });
+  const admin = sendPage('admin/index.html', () => Promise.resolve(ADMIN_PAGE_POLICY));
+  routes.get('/admin', (req, res, next) => {
+    const [path, query] = req.originalUrl.split('?');
+    if (path === '/admin') res.redirect(301, `/admin/${query === undefined ? '' : `?${query}`}`);
+    else admin(req, res, next);
   });
   return routes;
 }

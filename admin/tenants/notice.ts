@@ -1,0 +1,7 @@
+import type { DiscoveryWarning } from '../../core/wire/admin';
+
+/** What the last action did, shown on the page it led to. */
+export interface Notice {
+  text: string;
+  warnings?: DiscoveryWarning[];
+}

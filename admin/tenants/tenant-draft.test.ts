@@ -1,0 +1,43 @@
+import { expect, test } from 'vitest';
+import { tenantFixture } from '../test-support/admin-fixtures';
+import { draftFromTenant, newTenantDraft, registrationOf } from './tenant-draft';
+
+test('editing a CDS client’s issuer keeps its inline keys and algorithms', () => {
+  const jwks = { keys: [{ kty: 'EC', crv: 'P-384', x: 'x', y: 'y' }] };
+  const draft = draftFromTenant(
+    tenantFixture({
+      cdsClients: [{ iss: 'https://old.example.org', jwks, algorithms: ['ES384'] }],
+    }),
+  );
+  const [client] = draft.cdsClients;
+  if (!client) throw new Error('the draft lost the CDS client');
+
+  const registration = registrationOf({
+    ...draft,
+    cdsClients: [{ ...client, iss: ' https://new.example.org ' }],
+  });
+
+  expect(registration.cdsClients).toEqual([
+    { iss: 'https://new.example.org', jwks, algorithms: ['ES384'] },
+  ]);
+});
+
+test('frame origins may be given one per line or comma-separated; empty ids are left out', () => {
+  const registration = registrationOf({
+    ...newTenantDraft('https://ehr.example.org/fhir'),
+    name: ' Example Health ',
+    frameOrigins: 'https://a.example.org\n\nhttps://b.example.org, https://c.example.org',
+    scope: ' launch   openid\nfhirUser ',
+    nonProductionClientId: 'chartside-test',
+  });
+
+  expect(registration).toEqual({
+    name: 'Example Health',
+    vendor: 'other',
+    environment: 'production',
+    clientIds: { 'non-production': 'chartside-test' },
+    scope: 'launch openid fhirUser',
+    frameOrigins: ['https://a.example.org', 'https://b.example.org', 'https://c.example.org'],
+    cdsClients: [],
+  });
+});
