@@ -3,7 +3,6 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { CDS_SERVICE_IDS } from '../../core/cds-hooks/service-ids';
 import { indexValueSets } from '../../core/matcher/match-cases';
-import { ERROR_CODE_SYSTEM } from '../../core/wire/operation-outcome';
 import { AppError } from '../http/app-error';
 import type { CaseLibrary } from '../library/case-library';
 import type { Database } from '../store/database';
@@ -115,23 +114,9 @@ function cdsErrors(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (error instanceof CdsPrefetchError) {
-      res
-        .status(412)
-        .type('application/fhir+json')
-        .json({
-          resourceType: 'OperationOutcome',
-          issue: [
-            {
-              severity: 'error',
-              code: 'incomplete',
-              details: {
-                coding: [{ system: ERROR_CODE_SYSTEM, code: 'CDS_PREFETCH_UNAVAILABLE' }],
-                text: `Prefetch is missing (${error.keys.join(', ')}) and the FHIR server cannot be read: send fhirAuthorization or the prefetch.`,
-              },
-              expression: error.keys.map((key) => `prefetch.${key}`),
-            },
-          ],
-        });
+      const message = `Prefetch is missing (${error.keys.join(', ')}) and the FHIR server cannot be read: send fhirAuthorization or the prefetch.`;
+      const expression = error.keys.map((key) => `prefetch.${key}`);
+      next(new AppError('CDS_PREFETCH_UNAVAILABLE', 412, message, expression));
       return;
     }
     next(error);

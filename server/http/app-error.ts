@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'CASE_UNKNOWN'
   | 'ANSWERS_INVALID'
   | 'REQUEST_INVALID'
+  | 'CDS_PREFETCH_UNAVAILABLE'
   | 'NOT_FOUND'
   | 'INTERNAL';
 

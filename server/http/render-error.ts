@@ -9,6 +9,7 @@ const ISSUE_CODE: Record<number, string> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'duplicate',
+  412: 'incomplete',
   422: 'processing',
 };
 
