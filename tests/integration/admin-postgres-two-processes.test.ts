@@ -1,103 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createSandbox, type Sandbox } from '../../launch/sandbox/sandbox-app';
-import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
-import {
-  createPostgresTestSchema,
-  testDatabaseUrl,
-  type PostgresTestSchema,
-} from '../../server/store/test-stores';
+import { testDatabaseUrl } from '../../server/store/test-stores';
 import { ADMIN_TOKEN, adminFetch, outcome } from '../support/admin-stack';
-import { freePort } from '../support/processes';
+import { startAppCluster, type AppCluster } from '../support/app-cluster';
 import { sandboxCdsCall } from '../support/sandbox-cds-call';
 import { launchTokens } from '../support/smart-client';
 
 const skipReason = 'skipped: set TEST_DATABASE_URL=postgres://… to run';
-const dataDir = mkdtempSync(join(tmpdir(), 'chartside-admin-pg-'));
-let schema: PostgresTestSchema | undefined;
-let sandboxServer: Server | undefined;
-let sandbox: Sandbox;
-let sandboxUrl: string;
-let publicUrl: string;
-const apps: ChildProcess[] = [];
-const appUrls: string[] = [];
-
-async function startApp(port: number, env: NodeJS.ProcessEnv): Promise<string> {
-  const url = `http://localhost:${port}`;
-  apps.push(
-    spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...env, PORT: String(port) },
-      stdio: 'ignore',
-    }),
-  );
-  for (let tries = 0; tries < 300; tries += 1) {
-    const up = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return url;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`the app server on ${url} did not start`);
-}
+let cluster: AppCluster | undefined;
 
 beforeAll(async () => {
   if (testDatabaseUrl === undefined) return;
-  schema = await createPostgresTestSchema(testDatabaseUrl);
-  const ports = [await freePort(), await freePort()];
-  // Both processes sit behind one public URL, as behind a load balancer, and share the app key.
-  publicUrl = `http://localhost:${ports[0]}`;
-  sandboxServer = createServer();
-  await new Promise<void>((resolve) => sandboxServer?.listen(0, '127.0.0.1', resolve));
-  sandboxUrl = `http://localhost:${(sandboxServer.address() as AddressInfo).port}`;
-  sandbox = await createSandbox(
-    loadSandboxConfig({ SANDBOX_PUBLIC_URL: sandboxUrl, PUBLIC_URL: publicUrl, DATA_DIR: dataDir }),
-  );
-  sandboxServer.on('request', sandbox.app);
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const env = {
-    ...process.env,
-    PUBLIC_URL: publicUrl,
-    DATA_DIR: dataDir,
-    DATABASE_URL: schema.url,
-    APP_SIGNING_KEY: JSON.stringify({ ...(await exportJWK(privateKey)), kid: 'admin-two' }),
-    SANDBOX_PUBLIC_URL: sandboxUrl,
-    ADMIN_TOKEN,
-    LOG_LEVEL: 'silent',
-  };
-  appUrls.push(...(await Promise.all(ports.map((port) => startApp(port, env)))));
+  cluster = await startAppCluster(testDatabaseUrl, { ADMIN_TOKEN });
 }, 60_000);
-
-afterAll(async () => {
-  await Promise.all(
-    apps.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null) {
-            resolve(undefined);
-            return;
-          }
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-  sandboxServer?.closeAllConnections();
-  if (sandboxServer) await new Promise((resolve) => sandboxServer?.close(resolve));
-  await schema?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cluster?.close());
 
 test.skipIf(testDatabaseUrl === undefined)(
   `a tenant disabled through one app process is refused by the other at once, on PostgreSQL${testDatabaseUrl === undefined ? ` (${skipReason})` : ''}`,
   { timeout: 60_000 },
   async () => {
+    const { sandbox, sandboxUrl, dataDir, publicUrl, appUrls } = cluster!;
     const [first, second] = appUrls as [string, string];
     const iss = sandbox.urls.fhirBaseUrl;
     const { body } = await launchTokens(sandbox, publicUrl, {

@@ -10,7 +10,7 @@ import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
 import { loadCaseLibrary } from '../../server/library/case-library';
 import { completionBody } from '../support/completion-body';
 import { freePort } from '../support/processes';
-import { launchTokens } from '../support/smart-client';
+import { learnerSession } from '../support/learner-session';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'chartside-crash-'));
 let sandboxServer: Server;
@@ -79,33 +79,12 @@ test(
     const sepsis = (
       await loadCaseLibrary({ casesDir: 'cases', valueSetsDir: 'fhir-profiles/valuesets' })
     ).cases.find((c) => c.topic === 'sepsis')!;
-    const { body: tokens, accessToken } = await launchTokens(sandbox, appUrl, {
-      patient: 'maria-santos',
-      encounter: 'maria-santos-encounter',
-      practitioner: sandbox.practitioners[0]!.id!,
-    });
-    const session = (await (
-      await fetch(`${appUrl}/api/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ iss: sandbox.urls.fhirBaseUrl, idToken: tokens.id_token }),
-      })
-    ).json()) as { sessionToken: string };
-    const headers = {
-      authorization: `Bearer ${session.sessionToken}`,
-      'content-type': 'application/json',
-    };
+    const learner = await learnerSession({ sandbox, appUrl }, 'maria-santos');
     const submit = (attemptId: string): Promise<string | undefined> =>
       fetch(`${appUrl}/api/completions`, {
         method: 'POST',
-        headers,
-        body: JSON.stringify(
-          completionBody(
-            sepsis,
-            { patient: 'maria-santos', encounter: 'Encounter/maria-santos-encounter', accessToken },
-            { attemptId },
-          ),
-        ),
+        headers: learner.headers,
+        body: JSON.stringify(completionBody(sepsis, learner, { attemptId })),
       }).then(
         async (response) =>
           response.ok
@@ -140,7 +119,9 @@ test(
       expect(creditId).toBeDefined();
       if (acknowledged.has(attemptId)) expect(creditId).toBe(acknowledged.get(attemptId));
     }
-    const transcript = (await (await fetch(`${appUrl}/api/credits`, { headers })).json()) as {
+    const transcript = (await (
+      await fetch(`${appUrl}/api/credits`, { headers: learner.headers })
+    ).json()) as {
       credits: { attemptId: string }[];
     };
     const perAttempt = new Map<string, number>();

@@ -13,7 +13,7 @@ export interface LearnerSession {
 
 /** A clinician launched on `patientId` in the sandbox, signed in to the app with the launch's id_token. */
 export async function learnerSession(
-  stack: Stack,
+  stack: Pick<Stack, 'sandbox' | 'appUrl'>,
   patientId: string,
   practitionerIndex = 0,
 ): Promise<LearnerSession> {

@@ -14,7 +14,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor(url: string): Promise<void> {
+/** Resolves once `url` answers 2xx; a server that never comes up fails after ~15 s. */
+export async function waitFor(url: string): Promise<void> {
   for (let tries = 0; tries < 300; tries += 1) {
     if (
       await fetch(url).then(
