@@ -8,7 +8,7 @@ import {
   type SmartInspection,
   type TenantSaved,
 } from '../../core/wire/admin';
-import { invalidRequest } from '../auth/session-routes';
+import { invalidRequest } from '../http/app-error';
 import { cdsFeedbackRatesRoute } from '../cds-hooks/feedback-rates-route';
 import { AppError } from '../http/app-error';
 import type { Database } from '../store/database';

@@ -10,7 +10,7 @@ import {
   type DiscoveryWarning,
   type SmartDiscovery,
 } from '../../core/wire/admin';
-import { invalidRequest } from '../auth/session-routes';
+import { invalidRequest } from '../http/app-error';
 import { AppError } from '../http/app-error';
 import type { Database } from '../store/database';
 import { TenantStore, type Tenant } from '../tenants/tenant-store';

@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
-import { z } from 'zod';
 import { sessionRequestSchema, type SessionResponse } from '../../core/wire/session';
-import { AppError } from '../http/app-error';
+import { AppError, invalidRequest } from '../http/app-error';
 import type { Tenant, TenantStore } from '../tenants/tenant-store';
 import type { AppKeys } from './app-keys';
 import { signSessionToken, verifySessionToken } from './session-token';
@@ -19,17 +18,6 @@ export interface SessionDeps {
 export interface Learner {
   fhirUser: string;
   tenant: Tenant;
-}
-
-/** Turns a zod failure into the one error type, naming the first bad field. */
-export function invalidRequest(error: z.ZodError): AppError {
-  const first = error.issues[0];
-  return new AppError(
-    'REQUEST_INVALID',
-    400,
-    z.prettifyError(error),
-    first ? [first.path.join('.') || '(body)'] : undefined,
-  );
 }
 
 /** `POST /api/session`: verifies the EHR id_token and issues an app session token. */

@@ -10,7 +10,7 @@ import {
 } from '../../core/cds-hooks/service-request';
 import type { CdsServiceId } from '../../core/cds-hooks/service-ids';
 import { evaluateFhirPath } from '../../core/matcher/fhirpath-evaluator';
-import { invalidRequest } from '../auth/session-routes';
+import { invalidRequest } from '../http/app-error';
 import { AppError } from '../http/app-error';
 import type { CaseLibrary } from '../library/case-library';
 import type { Database } from '../store/database';

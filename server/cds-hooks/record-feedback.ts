@@ -1,6 +1,6 @@
 import { cdsFeedbackSchema } from '../../core/cds-hooks/feedback';
 import type { CdsServiceId } from '../../core/cds-hooks/service-ids';
-import { invalidRequest } from '../auth/session-routes';
+import { invalidRequest } from '../http/app-error';
 import type { CdsFeedbackStore } from './feedback-store';
 import type { IssuedCardStore } from './issued-card-store';
 import type { TrustedCall } from './verify-cds-jwt';

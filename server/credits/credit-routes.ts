@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { completionRequestSchema, type TranscriptResponse } from '../../core/wire/completion';
-import { invalidRequest, type Learner } from '../auth/session-routes';
+import type { Learner } from '../auth/session-routes';
+import { invalidRequest } from '../http/app-error';
 import { AppError } from '../http/app-error';
 import { renderCertificate } from './certificate';
 import { creditOf, recordCompletion, type CompletionDeps } from './record-completion';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /** Stable error codes of the app's APIs; clients and tests rely on them, never on messages alone. */
 export type ErrorCode =
   | 'TENANT_NOT_REGISTERED'
@@ -34,4 +35,15 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/** Turns a zod failure into the one error type, naming the first bad field. */
+export function invalidRequest(error: z.ZodError): AppError {
+  const first = error.issues[0];
+  return new AppError(
+    'REQUEST_INVALID',
+    400,
+    z.prettifyError(error),
+    first ? [first.path.join('.') || '(body)'] : undefined,
+  );
 }
