@@ -13,6 +13,7 @@ import { TranscriptView } from '../transcript/transcript-view';
 import { CasePicker } from './case-picker';
 import { linkedCaseId } from './linked-case';
 import { requestedCaseId } from './requested-case';
+import { ReviewRefresher } from './review-refresher';
 import { useCaseMatches } from './use-case-matches';
 import { useLibrary } from './use-library';
 
@@ -117,6 +118,7 @@ export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) 
         {encounterId === undefined ? <p className="note">{t('picker.noEncounter')}</p> : null}
         <PendingNotice outbox={outbox} />
       </CasePicker>
+      <ReviewRefresher access={access} cases={library?.cases ?? []} />
       {summary}
     </>
   );

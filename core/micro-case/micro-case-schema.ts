@@ -42,6 +42,12 @@ const optionSchema = z
 export const questionSchema = z
   .object({
     id: slug,
+    /**
+     * The teaching point this question tests (one FSRS review card per point). Questions that
+     * test the same point, in this case or another, share an id; unset, the point is
+     * `{caseId}:{questionId}` (core/learner/teaching-points.ts).
+     */
+    teachingPoint: slug.optional(),
     prompt: localizedText(800),
     options: z.array(optionSchema).min(3).max(5),
   })

@@ -6,6 +6,7 @@ import {
   buildCreditProvenance,
   type CreditRecord,
 } from '../../core/fhir/credit-resources';
+import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import type { CompletionRequest, CompletionResponse, Credit } from '../../core/wire/completion';
 import type { AppKeys } from '../auth/app-keys';
 import type { Learner } from '../auth/session-routes';
@@ -27,6 +28,14 @@ export interface CompletionDeps {
   library: CaseLibrary;
   keys: AppKeys;
   settings: CreditSettings;
+  /** Told of each recorded attempt once it is committed (spaced review rates its points). */
+  onRecorded?: (attempt: {
+    learner: Learner;
+    microCase: MicroCase;
+    attemptId: string;
+    answers: CompletionRequest['answers'];
+    recordedAt: Date;
+  }) => Promise<void>;
 }
 
 export function creditOf(row: LedgerRow): Credit {
@@ -170,5 +179,12 @@ export async function recordCompletion(
       };
     },
   );
+  await deps.onRecorded?.({
+    learner,
+    microCase,
+    attemptId: request.attemptId,
+    answers: request.answers,
+    recordedAt: new Date(row.recorded_at),
+  });
   return { credit: creditOf(row), receipt: row.receipt };
 }

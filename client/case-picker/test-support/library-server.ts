@@ -12,13 +12,19 @@ import { library } from './library-fixture';
 
 /** `GET /api/library` on the page's own origin, as the app calls it. */
 export const LIBRARY_URL = '*/api/library';
+/** `GET /api/reviews/due`, which the case picker asks once per launch. */
+export const DUE_REVIEWS_URL = '*/api/reviews/due';
 
 /**
  * An msw server answering `/api/library` with `body` (the fixture library by default), started
  * for the calling test file; any other request fails the test unless a test adds a handler.
  */
 export function serveLibrary(body: JsonBodyType = library) {
-  const server = setupServer(http.get(LIBRARY_URL, () => HttpResponse.json(body)));
+  const server = setupServer(
+    http.get(LIBRARY_URL, () => HttpResponse.json(body)),
+    // Nothing due for review unless a test says otherwise.
+    http.get(DUE_REVIEWS_URL, () => HttpResponse.json({ reviews: [] })),
+  );
   freshIndexedDbPerTest();
   beforeAll(() => {
     server.listen({ onUnhandledRequest: 'error' });
