@@ -1,7 +1,7 @@
 import type { Basic, Provenance, QuestionnaireResponse, QuestionnaireResponseItem } from 'fhir/r4';
 import type { PocReflection } from '../credits/credit-policy';
 import type { AnswerChoice } from '../credits/grade-attempt';
-import { caseCanonical, CHARTSIDE_FHIR, EXTENSION } from './canonical';
+import { caseCanonical, CHARTSIDE_FHIR, EXTENSION, PROFILE } from './canonical';
 
 export interface CreditRecord {
   completionId: string;
@@ -34,6 +34,7 @@ export function buildCompletionResponse(record: CreditRecord): QuestionnaireResp
   return {
     resourceType: 'QuestionnaireResponse',
     id: record.completionId,
+    meta: { profile: [PROFILE.completion] },
     questionnaire: caseCanonical(record.caseId, record.caseVersion),
     status: 'completed',
     encounter: { reference: record.encounter },
@@ -75,6 +76,7 @@ export function buildCreditAward(
   return {
     resourceType: 'Basic',
     id: record.awardId,
+    meta: { profile: [PROFILE.creditAward] },
     code: {
       coding: [
         {
@@ -115,6 +117,7 @@ export function buildCreditProvenance(record: CreditRecord, targets: string[]): 
   return {
     resourceType: 'Provenance',
     id: record.provenanceId,
+    meta: { profile: [PROFILE.creditProvenance] },
     target: targets.map((reference) => ({ reference })),
     occurredPeriod: { start: record.startedAt, end: record.finishedAt },
     recorded: record.recordedAt,

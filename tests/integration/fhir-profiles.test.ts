@@ -64,6 +64,12 @@ test('a credit earned through the API reads back as an award, a completion and a
   expect(validateFhir(award, PROFILE.creditAward)).toEqual([]);
   expect(validateFhir(completion, PROFILE.completion)).toEqual([]);
   expect(validateFhir(provenance, PROFILE.creditProvenance)).toEqual([]);
+  // Each declares its profile, so a health system's tools know what to validate it against.
+  expect([award, completion, provenance].map((r) => r.meta?.profile)).toEqual([
+    [PROFILE.creditAward],
+    [PROFILE.completion],
+    [PROFILE.creditProvenance],
+  ]);
   expect(provenance.target.map((t) => t.reference)).toEqual([
     `Basic/${creditId}`,
     `QuestionnaireResponse/${completion.id ?? ''}`,
