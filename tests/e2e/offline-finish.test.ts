@@ -31,8 +31,11 @@ async function openChart(page: Page): Promise<{ app: FrameLocator; frame: () => 
   const app = page.getByTitle('Chartside').contentFrame();
   const frame = () => page.frames().find((each) => each.url().startsWith(`${stack.appUrl}/app/`))!;
   await app.getByRole('button', { name: `Start case: ${sepsis.title.en}` }).waitFor();
-  // The worker has cached the shell and controls the page.
-  await frame().waitForFunction('navigator.serviceWorker.controller !== null');
+  // The worker has cached the shell and controls the page. Polled with evaluate: waitForFunction
+  // would evaluate a string in the page, which the app's CSP (no 'unsafe-eval') refuses.
+  await expect
+    .poll(() => frame().evaluate('navigator.serviceWorker.controller !== null'))
+    .toBe(true);
   return { app, frame };
 }
 
