@@ -2,6 +2,7 @@ import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadCaseLibrary } from '../../server/library/case-library';
+import { playCaseToTheEnd } from '../support/case-player';
 import { freshPage, launchChromium } from '../support/chromium';
 import { startStack, type Stack } from '../support/stack';
 
@@ -33,17 +34,7 @@ test('chart → case → finish → the transcript shows the credit, and its rec
   });
   await page.goto(`${stack.sandboxUrl}/chart/maria-santos`);
   const app = page.getByTitle('Chartside').contentFrame();
-  await app.getByRole('button', { name: `Start case: ${sepsis.title.en}` }).click();
-  for (const question of sepsis.questions) {
-    await app
-      .getByRole('radio', { name: question.options.find((o) => o.correct)!.text.en })
-      .check();
-    await app.getByRole('button', { name: 'Check answer' }).click();
-    await app.getByRole('button', { name: /^(Next question|See key points)$/ }).click();
-  }
-  await app
-    .getByRole('textbox', { name: /Application to practice/ })
-    .fill('Repeat the lactate within 2–4 hours when the first is raised.');
+  await playCaseToTheEnd(app, sepsis);
   await app.getByRole('button', { name: 'Finish case' }).click();
   await app.getByText('0.5 AMA PRA Category 1 Credit™ recorded').waitFor();
   expect(submitted).toHaveLength(1);

@@ -3,6 +3,7 @@ import type { Browser, Download, Frame, FrameLocator, Page } from 'playwright-co
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { loadCaseLibrary } from '../../server/library/case-library';
+import { playCaseToTheEnd } from '../support/case-player';
 import { freshPage, launchChromium } from '../support/chromium';
 import { startStack, type Stack } from '../support/stack';
 
@@ -39,20 +40,6 @@ async function openChart(page: Page): Promise<{ app: FrameLocator; frame: () => 
   return { app, frame };
 }
 
-async function answerEveryQuestion(app: FrameLocator): Promise<void> {
-  await app.getByRole('button', { name: `Start case: ${sepsis.title.en}` }).click();
-  for (const question of sepsis.questions) {
-    await app
-      .getByRole('radio', { name: question.options.find((o) => o.correct)!.text.en })
-      .check();
-    await app.getByRole('button', { name: 'Check answer' }).click();
-    await app.getByRole('button', { name: /^(Next question|See key points)$/ }).click();
-  }
-  await app
-    .getByRole('textbox', { name: /Application to practice/ })
-    .fill('Repeat the lactate within 2–4 hours when the first is raised.');
-}
-
 /** Every answer the app server gave to `POST /api/completions` on this page. */
 function recordCompletions(page: Page): number[] {
   const statuses: number[] = [];
@@ -68,7 +55,7 @@ test('a case finished offline is kept on this device, survives a reload, and is 
   const page = await freshPage(browser);
   const completions = recordCompletions(page);
   const { app, frame } = await openChart(page);
-  await answerEveryQuestion(app);
+  await playCaseToTheEnd(app, sepsis);
 
   await page.context().setOffline(true);
   await app.getByRole('button', { name: 'Finish case' }).click();
@@ -101,7 +88,7 @@ test('back online, a case finished offline is sent without a click', async () =>
   const page = await freshPage(browser);
   const completions = recordCompletions(page);
   const { app } = await openChart(page);
-  await answerEveryQuestion(app);
+  await playCaseToTheEnd(app, sepsis);
   await page.context().setOffline(true);
   await app.getByRole('button', { name: 'Finish case' }).click();
   await app.getByText('Saved on this device — will be sent when the connection is back.').waitFor();
@@ -116,7 +103,7 @@ test('back online, a case finished offline is sent without a click', async () =>
 test('the certificate downloads as a PDF from the receipt and from My credits', async () => {
   const page = await freshPage(browser);
   const { app } = await openChart(page);
-  await answerEveryQuestion(app);
+  await playCaseToTheEnd(app, sepsis);
   await app.getByRole('button', { name: 'Finish case' }).click();
   await app.getByText(/^Receipt: credit /).waitFor();
 
