@@ -1,3 +1,4 @@
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
@@ -8,6 +9,8 @@ export interface AppKeys {
   alg: 'ES256';
   privateKey: CryptoKey;
   publicKey: CryptoKey;
+  /** The private key as a node:crypto KeyObject, imported once: receipts are signed synchronously. */
+  privateKeyObject: KeyObject;
   jwks: { keys: JWK[] };
 }
 
@@ -22,6 +25,7 @@ async function fromPrivateJwk(privateJwk: JWK): Promise<AppKeys> {
     alg: 'ES256',
     privateKey: (await importJWK(privateJwk, 'ES256')) as CryptoKey,
     publicKey: (await importJWK(publicJwk, 'ES256')) as CryptoKey,
+    privateKeyObject: createPrivateKey({ key: privateJwk as JsonWebKey, format: 'jwk' }),
     jwks: { keys: [publicJwk] },
   };
 }

@@ -31,6 +31,11 @@ export async function signSessionToken(
   return { token, expiresAt };
 }
 
+/**
+ * Verifies a session token on every learner request with jose: ES256 and `typ` as issued, then
+ * `iss`, `aud` and a required `exp` (RFC 7519 §4.1). Kept on jose rather than a hand-rolled
+ * check: it is the gate of every learner API, and jose is the maintained implementation.
+ */
 export async function verifySessionToken(
   keys: AppKeys,
   publicUrl: string,
@@ -42,6 +47,7 @@ export async function verifySessionToken(
       audience: `${publicUrl}/api`,
       algorithms: [keys.alg],
       typ: TYP,
+      requiredClaims: ['exp'],
     });
     if (typeof payload.sub !== 'string' || typeof payload.tenant !== 'string')
       throw new Error('claims');

@@ -51,6 +51,11 @@ const ALLOWED_ALGORITHMS = new Set(['ES384', 'RS384']);
  */
 export class CdsTrust {
   private readonly remoteKeySets = new Map<string, JWTVerifyGetKey>();
+  /**
+   * Registered key sets, imported once per registration as read: a changed registration is
+   * re-read (see activeTenants) into new client objects, which get new key sets.
+   */
+  private readonly localKeySets = new WeakMap<CdsClient, JWTVerifyGetKey>();
   private active: { version: string; tenants: Tenant[] } | undefined;
 
   constructor(private readonly deps: CdsTrustDeps) {}
@@ -153,7 +158,14 @@ export class CdsTrust {
   }
 
   private keySet(client: CdsClient): JWTVerifyGetKey {
-    if (client.jwks) return createLocalJWKSet(client.jwks);
+    if (client.jwks) {
+      let local = this.localKeySets.get(client);
+      if (!local) {
+        local = createLocalJWKSet(client.jwks);
+        this.localKeySets.set(client, local);
+      }
+      return local;
+    }
     const url = client.jku;
     if (url === undefined) throw new CdsTrustError('no keys registered');
     let keys = this.remoteKeySets.get(url);

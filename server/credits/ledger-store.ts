@@ -101,7 +101,7 @@ export interface AppendKey {
 export type BuildEntry = (
   counts: PolicyCounts,
   prevHash: string,
-) => { entry: LedgerEntry; receipt: (hash: string) => Promise<string> };
+) => { entry: LedgerEntry; receipt: (hash: string) => string | Promise<string> };
 
 /**
  * One entry, inside a transaction that may hold others before it: the chain head is read after

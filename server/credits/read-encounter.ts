@@ -1,4 +1,5 @@
 import { AppError } from '../http/app-error';
+import { ehrGet, type EhrResponse } from '../http/ehr-get';
 
 export interface VerifiedEncounter {
   id: string;
@@ -19,12 +20,13 @@ export async function readEncounter(
   accessToken: string,
 ): Promise<VerifiedEncounter> {
   const id = encounter.slice('Encounter/'.length);
-  let response: Response;
+  let response: EhrResponse;
   try {
-    response = await fetch(`${iss}/Encounter/${encodeURIComponent(id)}`, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/fhir+json' },
-      signal: AbortSignal.timeout(5000),
-    });
+    response = await ehrGet(
+      `${iss}/Encounter/${encodeURIComponent(id)}`,
+      { authorization: `Bearer ${accessToken}`, accept: 'application/fhir+json' },
+      { timeoutMs: 5000, maxBytes: 1024 * 1024 },
+    );
   } catch {
     throw new AppError(
       'EHR_UNREACHABLE',
@@ -32,7 +34,7 @@ export async function readEncounter(
       'Your EHR could not be reached to confirm the encounter. Try again.',
     );
   }
-  if (!response.ok) {
+  if (response.status < 200 || response.status > 299) {
     throw new AppError(
       'ENCOUNTER_NOT_ACCESSIBLE',
       403,
@@ -40,7 +42,7 @@ export async function readEncounter(
       ['encounter'],
     );
   }
-  const body = (await response.json().catch(() => undefined)) as
+  const body = response.json as
     | {
         resourceType?: string;
         id?: string;

@@ -114,21 +114,24 @@ export function reviewCompletedCase(
     const first = new Map<string, string>();
     for (const a of answers) if (!first.has(a.questionId)) first.set(a.questionId, a.optionId);
     try {
-      for (const question of microCase.questions) {
-        const option = question.options.find((o) => o.id === first.get(question.id));
-        if (!option) continue;
-        await reviews.record(learnerKey(learner), {
-          reviewId: `completion:${attemptId}:${question.id}`,
-          teachingPoint: teachingPointOf(microCase.id, question),
-          caseId: microCase.id,
-          caseVersion: microCase.version,
-          questionId: question.id,
-          optionId: option.id,
-          correct: option.correct,
-          source: 'completion',
-          answeredAt: recordedAt,
-        });
-      }
+      // One transaction for all of them (group commit): the answer waits for a single sync.
+      await Promise.all(
+        microCase.questions.flatMap((question) => {
+          const option = question.options.find((o) => o.id === first.get(question.id));
+          if (!option) return [];
+          return reviews.record(learnerKey(learner), {
+            reviewId: `completion:${attemptId}:${question.id}`,
+            teachingPoint: teachingPointOf(microCase.id, question),
+            caseId: microCase.id,
+            caseVersion: microCase.version,
+            questionId: question.id,
+            optionId: option.id,
+            correct: option.correct,
+            source: 'completion',
+            answeredAt: recordedAt,
+          });
+        }),
+      );
     } catch (error) {
       logger.warn(
         { err: error, caseId: microCase.id },

@@ -7,6 +7,7 @@ import {
 } from '../../core/learner/review-card';
 import { scheduleReview } from '../../core/learner/review-schedule';
 import type { Database } from '../store/database';
+import { GroupCommit } from '../store/group-commit';
 import type { ReviewAnswersTable } from '../store/schema';
 import type { LearnerKey } from './profile-store';
 
@@ -47,7 +48,11 @@ export interface PointCard {
  * card it moves.
  */
 export class ReviewStore {
-  constructor(private readonly db: Database) {}
+  private readonly commit: GroupCommit;
+
+  constructor(private readonly db: Database) {
+    this.commit = new GroupCommit(db);
+  }
 
   async record(key: LearnerKey, answer: PointAnswer): Promise<RecordedAnswer> {
     try {
@@ -84,7 +89,7 @@ export class ReviewStore {
   }
 
   private recordOnce(key: LearnerKey, answer: PointAnswer): Promise<RecordedAnswer> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.commit.run(async (trx) => {
       const previous = await this.previous(trx, key, answer.reviewId);
       if (previous) return previous;
       let cardQuery = trx

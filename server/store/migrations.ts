@@ -181,4 +181,15 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_ledger_policy_counts': {
+    // The credit policy counts a learner's awarded credits of the year inside every ledger
+    // append; this index answers that alone, without a row read per credit the learner has.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createIndex('ledger_learner_awarded')
+        .on('ledger')
+        .columns(['tenant_id', 'learner', 'awarded', 'credit_day', 'case_id', 'amount'])
+        .execute();
+    },
+  },
 };

@@ -24,6 +24,13 @@ export interface Tenant extends TenantRegistration {
  * made by one server process (or the CLI) is seen by all of them at once.
  */
 export class TenantStore {
+  /**
+   * The last row read for each tenant id and what it parsed to. Every lookup still reads the
+   * store; only the validation and JSON parsing of a row identical, column by column, to the one
+   * read before is skipped (the session check reads the tenant on every request).
+   */
+  private readonly parsed = new Map<string, { row: TenantRow; tenant: Tenant }>();
+
   constructor(private readonly db: Database) {}
 
   /**
@@ -80,7 +87,7 @@ export class TenantStore {
       .selectAll()
       .where('iss', '=', iss.replace(/\/+$/, ''))
       .executeTakeFirst();
-    return row && toTenant(row);
+    return row && this.toTenant(row);
   }
 
   async findById(id: string): Promise<Tenant | undefined> {
@@ -89,16 +96,25 @@ export class TenantStore {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row && toTenant(row);
+    return row && this.toTenant(row);
   }
 
   async list(): Promise<Tenant[]> {
     const rows = await this.db.selectFrom('tenants').selectAll().orderBy('name').execute();
-    return rows.map(toTenant);
+    return rows.map((row) => this.toTenant(row));
   }
 
   async listActive(): Promise<Tenant[]> {
     return (await this.list()).filter((tenant) => tenant.status === 'active');
+  }
+
+  private toTenant(row: TenantRow): Tenant {
+    const cached = this.parsed.get(row.id);
+    if (cached && sameRow(cached.row, row)) return structuredClone(cached.tenant);
+    const tenant = parseTenant(row);
+    if (this.parsed.size >= PARSED_CAPACITY) this.parsed.clear();
+    this.parsed.set(row.id, { row: { ...row }, tenant });
+    return structuredClone(tenant);
   }
 }
 
@@ -120,7 +136,16 @@ function toRow(registration: TenantRegistration, discovery: SmartDiscovery | und
   };
 }
 
-function toTenant(row: Selectable<TenantsTable>): Tenant {
+type TenantRow = Selectable<TenantsTable>;
+
+const PARSED_CAPACITY = 1000;
+
+function sameRow(a: TenantRow, b: TenantRow): boolean {
+  const keys = Object.keys(a) as (keyof TenantRow)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
+function parseTenant(row: TenantRow): Tenant {
   const registration = tenantRegistrationSchema.parse({
     iss: row.iss,
     name: row.name,

@@ -27,17 +27,32 @@ export async function signAccessToken(
     .sign(key.privateKey);
 }
 
+/**
+ * Tokens this sandbox already verified, until they expire: a real EHR answers a repeated token
+ * from its session cache too, and the sandbox stands in for one. Bounded; emptied when full.
+ */
+const verified = new Map<string, AccessTokenClaims & JWTPayload>();
+const VERIFIED_CAPACITY = 10_000;
+
 /** Verifies a bearer token presented to the FHIR endpoint; throws when invalid or expired. */
 export async function verifyAccessToken(
   key: SigningKey,
   fhirBaseUrl: string,
   token: string,
 ): Promise<AccessTokenClaims & JWTPayload> {
+  const cacheKey = `${key.kid} ${fhirBaseUrl} ${token}`;
+  const cached = verified.get(cacheKey);
+  if (cached?.exp !== undefined && cached.exp > Date.now() / 1000) return cached;
+  if (cached) verified.delete(cacheKey);
   const { payload } = await jwtVerify<AccessTokenClaims>(token, key.publicKey, {
     issuer: fhirBaseUrl,
     audience: fhirBaseUrl,
     algorithms: ['RS256'],
     typ: 'at+jwt',
   });
+  if (payload.exp !== undefined) {
+    if (verified.size >= VERIFIED_CAPACITY) verified.clear();
+    verified.set(cacheKey, payload);
+  }
   return payload;
 }
