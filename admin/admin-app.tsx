@@ -10,6 +10,7 @@ import {
 import { routeHref, useAdminRoute, type AdminRoute } from './lib/admin-route';
 import { AuditPage } from './reports/audit-page';
 import { CreditsPage } from './reports/credits-page';
+import { ParsExportPage } from './reports/pars-export-page';
 import { SignInPage } from './sign-in/sign-in-page';
 import { AddTenantPage } from './tenants/add-tenant-page';
 import { EditTenantPage } from './tenants/edit-tenant-page';
@@ -24,6 +25,7 @@ const NAV: { route: AdminRoute; label: string; section: AdminRoute['page'][] }[]
     section: ['tenants', 'add-tenant', 'tenant', 'edit-tenant'],
   },
   { route: { page: 'credits' }, label: 'Credits issued', section: ['credits'] },
+  { route: { page: 'pars' }, label: 'PARS export', section: ['pars'] },
   { route: { page: 'audit' }, label: 'Audit log', section: ['audit'] },
 ];
 
@@ -39,6 +41,8 @@ function Page({ route, notice, go }: { route: AdminRoute; notice: Notice | undef
       return <EditTenantPage id={route.id} go={go} />;
     case 'credits':
       return <CreditsPage />;
+    case 'pars':
+      return <ParsExportPage />;
     case 'audit':
       return <AuditPage />;
   }

@@ -5,10 +5,12 @@ import './app.css';
 import './case-picker/case-picker.css';
 import './case-player/case-player.css';
 import './credits/credits.css';
+import './profile/profile.css';
 import { App } from './app';
 import { WaitingOnDevice } from './credits/waiting-on-device';
 import { launchCreditAccess } from './fhir/launch-credit-access';
 import { loadLaunchedPatientContext } from './fhir/launched-patient-context';
+import { readPractitionerPrefill } from './fhir/read-practitioner';
 import { readLaunchContext } from './fhir/read-launch-context';
 import { smartSession } from './fhir/smart-session';
 import { createI18n } from './i18n/create-i18n';
@@ -26,6 +28,8 @@ const access = launchCreditAccess(smartSession);
 // The learner is known without the network: their cases on this device show even offline.
 const learner = smartSession.then((client) => readLaunchContext(client).fhirUser);
 learner.catch(() => undefined);
+// Asked only when the learner opens their profile; never fails (nothing is prefilled instead).
+const practitioner = () => smartSession.then(readPractitionerPrefill, () => ({}));
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('client/index.html has no #root element');
@@ -37,6 +41,7 @@ createRoot(root).render(
         reload={loadLaunchedPatientContext}
         access={access}
         onDevice={<WaitingOnDevice fhirUser={learner} />}
+        practitioner={practitioner}
       />
     </I18nextProvider>
   </StrictMode>,

@@ -67,6 +67,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       tenants: deps.tenants,
       publicUrl: config.publicUrl,
       production: config.production,
+      parsColumns: config.parsColumns,
     }),
   );
   app.use(

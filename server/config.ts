@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parsColumnsSchema } from './admin/pars-columns';
 
 const APP_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -59,6 +60,8 @@ const schema = z
     VALUE_SETS_DIR: z.string().min(1).default('./fhir-profiles/valuesets'),
     /** Bearer token of the admin API; no default: without it the admin API is off. */
     ADMIN_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+    /** The PARS export's columns as JSON `{"field": "Header"}` (server/admin/pars-columns.ts). */
+    PARS_COLUMNS: parsColumnsSchema,
     /** Browser origins allowed to call /cds-services (CORS), comma-separated; the sandbox's is added. */
     CDS_ALLOWED_ORIGINS: z
       .string()
@@ -93,6 +96,7 @@ const schema = z
     webDir: env.WEB_DIR,
     library: { casesDir: env.CASES_DIR, valueSetsDir: env.VALUE_SETS_DIR },
     adminToken: env.ADMIN_TOKEN,
+    parsColumns: env.PARS_COLUMNS,
     cdsHooks: {
       allowedOrigins: [
         ...env.CDS_ALLOWED_ORIGINS,

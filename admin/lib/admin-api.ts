@@ -4,6 +4,8 @@ import {
   adminTenantSchema,
   auditLogSchema,
   creditsPerPeriodSchema,
+  PARS_SUMMARY_HEADERS,
+  parsSummarySchema,
   registrationSheetSchema,
   smartInspectionSchema,
   tenantSavedSchema,
@@ -11,6 +13,8 @@ import {
   type AdminTenant,
   type AuditLog,
   type CreditsPerPeriod,
+  type ParsFormat,
+  type ParsSummary,
   type RegistrationSheet,
   type SmartInspection,
   type TenantCreate,
@@ -19,7 +23,15 @@ import {
   type TestLaunch,
 } from '../../core/wire/admin';
 import type { AdminCredentials } from './admin-credentials';
-import { adminRequest, type AdminRequest } from './admin-request';
+import { AdminError } from './admin-error';
+import { adminFileRequest, adminRequest, type AdminRequest } from './admin-request';
+
+/** A PARS upload file and what it holds and leaves out. */
+export interface ParsFile {
+  name: string;
+  text: string;
+  summary: ParsSummary;
+}
 
 const BASE = '/api/admin';
 const tenantPath = (id: string) => `${BASE}/tenants/${encodeURIComponent(id)}`;
@@ -122,6 +134,27 @@ export function createAdminApi(credentials: AdminCredentials) {
         what: 'CDS feedback report',
         signal,
       }),
+    parsReport: async (
+      query: { from: string; to: string; format: ParsFormat },
+      signal?: AbortSignal,
+    ): Promise<ParsFile> => {
+      const { text, headers } = await adminFileRequest(credentials, {
+        path: `${BASE}/reports/pars?${new URLSearchParams(query)}`,
+        signal,
+      });
+      const summary = parsSummarySchema.safeParse({
+        included: headers.get(PARS_SUMMARY_HEADERS.included),
+        noConsent: headers.get(PARS_SUMMARY_HEADERS.noConsent),
+        missingIdentifiers: headers.get(PARS_SUMMARY_HEADERS.missingIdentifiers),
+      });
+      if (!summary.success)
+        throw new AdminError('SERVER_INVALID', 'The PARS export did not say what it left out');
+      return {
+        name: `pars-${query.from}-to-${query.to}.${query.format}`,
+        text,
+        summary: summary.data,
+      };
+    },
   };
 }
 

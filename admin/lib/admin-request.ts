@@ -34,32 +34,7 @@ export async function adminRequest<T>(
   request: AdminRequest<T>,
 ): Promise<T> {
   const label = `${request.method} ${request.path.split('?')[0] ?? ''}`;
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    authorization: `Bearer ${credentials.token}`,
-  };
-  if (credentials.actor !== undefined) headers['x-admin-actor'] = credentials.actor;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  let response: Response;
-  try {
-    response = await fetch(new URL(request.path, window.location.href), {
-      method: request.method,
-      headers,
-      signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
-      ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
-    });
-  } catch (error) {
-    if (request.signal?.aborted) throw error;
-    throw new AdminError(
-      'SERVER_UNAVAILABLE',
-      `The Chartside server could not be reached (${label})`,
-      [],
-      {
-        cause: error,
-      },
-    );
-  }
+  const response = await send(credentials, request, label);
   let body: unknown;
   try {
     body = await response.json();
@@ -79,6 +54,53 @@ export async function adminRequest<T>(
     );
   }
   return parsed.data;
+}
+
+/** The request with the bearer token and actor; a network failure is SERVER_UNAVAILABLE. */
+async function send(
+  credentials: AdminCredentials,
+  request: Omit<AdminRequest<unknown>, 'schema' | 'what'>,
+  label: string,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    authorization: `Bearer ${credentials.token}`,
+  };
+  if (credentials.actor !== undefined) headers['x-admin-actor'] = credentials.actor;
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  try {
+    return await fetch(new URL(request.path, window.location.href), {
+      method: request.method,
+      headers,
+      signal: request.signal ? AbortSignal.any([request.signal, timeout]) : timeout,
+      ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+    });
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    throw new AdminError(
+      'SERVER_UNAVAILABLE',
+      `The Chartside server could not be reached (${label})`,
+      [],
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** A file the admin API answers (a report): its text and headers, or the API's AdminError. */
+export async function adminFileRequest(
+  credentials: AdminCredentials,
+  request: { path: string; signal?: AbortSignal | undefined },
+): Promise<{ text: string; headers: Headers }> {
+  const label = `GET ${request.path.split('?')[0] ?? ''}`;
+  const response = await send(credentials, { method: 'GET', ...request }, label);
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => undefined);
+    throw failureOf(response.status, body, label);
+  }
+  return { text: await response.text(), headers: response.headers };
 }
 
 function failureOf(status: number, body: unknown, label: string): AdminError {

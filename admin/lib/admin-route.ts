@@ -7,6 +7,7 @@ export type AdminRoute =
   | { page: 'tenant'; id: string }
   | { page: 'edit-tenant'; id: string }
   | { page: 'credits' }
+  | { page: 'pars' }
   | { page: 'audit' };
 
 export function parseRoute(hash: string): AdminRoute {
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): AdminRoute {
   const [first, second, third] = parts;
   if (first === 'credits') return { page: 'credits' };
   if (first === 'audit') return { page: 'audit' };
+  if (first === 'reports' && second === 'pars') return { page: 'pars' };
   if (first === 'tenants' && second === 'new') return { page: 'add-tenant' };
   if (first === 'tenants' && second !== undefined) {
     return third === 'edit' ? { page: 'edit-tenant', id: second } : { page: 'tenant', id: second };
@@ -37,6 +39,8 @@ export function routeHref(route: AdminRoute): string {
       return `#/tenants/${encodeURIComponent(route.id)}/edit`;
     case 'credits':
       return '#/credits';
+    case 'pars':
+      return '#/reports/pars';
     case 'audit':
       return '#/audit';
   }

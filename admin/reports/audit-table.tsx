@@ -5,6 +5,7 @@ const ACTIONS: Record<AuditEntry['action'], string> = {
   'tenant.updated': 'Edited',
   'tenant.disabled': 'Disabled',
   'tenant.enabled': 'Enabled',
+  'report.exported': 'Exported a report',
 };
 
 const shown = (value: unknown): string =>
@@ -31,7 +32,7 @@ export function AuditTable({ entries, caption }: { entries: AuditEntry[]; captio
             <td>{new Date(entry.at).toLocaleString()}</td>
             <td>{entry.actor}</td>
             <td>{ACTIONS[entry.action]}</td>
-            <td>{entry.iss}</td>
+            <td>{entry.iss === '' ? 'All EHRs' : entry.iss}</td>
             <td>
               <ul className="changes">
                 {Object.entries(entry.changes).map(([field, change]) => (

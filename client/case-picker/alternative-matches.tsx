@@ -1,16 +1,17 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseMatch } from '../../core/matcher/match-cases';
+import type { AdaptedMatch } from '../../core/learner/adapt-ranking';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { useLocalize } from '../i18n/use-localize';
+import { PersonalReasons } from './personal-reasons';
 import { StartCaseButton } from './start-case-button';
 
 interface AlternativeMatchesProps {
-  alternatives: { microCase: MicroCase; match: CaseMatch }[];
+  alternatives: { microCase: MicroCase; match: AdaptedMatch }[];
   onStart: (caseId: string) => void;
 }
 
-/** The next matches, each with its strongest reason. */
+/** The next matches, each with its strongest chart reason and why for this learner. */
 export function AlternativeMatches({ alternatives, onStart }: AlternativeMatchesProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -30,6 +31,7 @@ export function AlternativeMatches({ alternatives, onStart }: AlternativeMatches
               {reason === undefined ? null : (
                 <span className="item-meta">{localize(reason.reason)}</span>
               )}
+              <PersonalReasons reasons={match.reasons} title={title} />
               <StartCaseButton
                 title={title}
                 secondary

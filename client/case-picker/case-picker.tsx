@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseMatch } from '../../core/matcher/match-cases';
+import type { AdaptedMatch } from '../../core/learner/adapt-ranking';
 import { ErrorView } from '../errors/error-view';
 import { useLocalize } from '../i18n/use-localize';
 import { useFocusOnMount } from '../lib/use-focus-on-mount';
@@ -14,7 +14,7 @@ export type PickedFrom = 'suggestion' | 'browse';
 interface CasePickerProps {
   library: LibraryState;
   /** Undefined while the learner's history or the FHIRPath engine is loading. */
-  matches: CaseMatch[] | undefined;
+  matches: AdaptedMatch[] | undefined;
   onRetry: () => void;
   onStart: (caseId: string, pickedFrom: PickedFrom) => void;
   onDismiss: (caseId: string) => void;

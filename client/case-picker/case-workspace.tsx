@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LearnerProfile } from '../../core/learner/learner-profile';
 import type { PatientContext } from '../../core/patient-context';
 import { CasePlayer } from '../case-player/case-player';
 import type { CreditAccess } from '../credits/credit-access';
@@ -14,6 +15,7 @@ import { CasePicker } from './case-picker';
 import { linkedCaseId } from './linked-case';
 import { requestedCaseId } from './requested-case';
 import { ReviewRefresher } from './review-refresher';
+import { useAdaptedMatches } from './use-adapted-matches';
 import { useCaseMatches } from './use-case-matches';
 import { useLibrary } from './use-library';
 
@@ -29,6 +31,8 @@ interface CaseWorkspaceProps {
   /** The chart summary, shown below the picker and hidden while a case is played. */
   summary: ReactNode;
   access: CreditAccess;
+  /** The learner's profile, once loaded: it re-ranks the suggestions, with reasons. */
+  profile?: LearnerProfile | undefined;
 }
 
 /**
@@ -36,7 +40,7 @@ interface CaseWorkspaceProps {
  * the learner's credits. A case named by a CDS Hooks card (`appContext`) opens first; "Back to
  * suggestions" leads to the picker behind it. Finished cases are sent for credit from here.
  */
-export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) {
+export function CaseWorkspace({ context, summary, access, profile }: CaseWorkspaceProps) {
   const { t } = useTranslation();
   const [libraryState, retryLibrary] = useLibrary();
   const library = libraryState.status === 'ready' ? libraryState.library : undefined;
@@ -44,7 +48,12 @@ export function CaseWorkspace({ context, summary, access }: CaseWorkspaceProps) 
   const store = useMemo(() => localLearnerHistory(fhirUser), [fhirUser]);
   const learner = useLearnerHistory(store);
   const outbox = useCreditOutbox(store, access, patientId);
-  const matches = useCaseMatches(library, context, learner.history);
+  const matches = useAdaptedMatches(useCaseMatches(library, context, learner.history), {
+    library,
+    profile,
+    access,
+    history: learner.history,
+  });
   const requestedId =
     requestedCaseId(context.launch.appContext) ?? linkedCaseId(window.sessionStorage);
   const requested = library?.cases.find((microCase) => microCase.id === requestedId);

@@ -1,22 +1,23 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseMatch } from '../../core/matcher/match-cases';
+import type { AdaptedMatch } from '../../core/learner/adapt-ranking';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { useLocalize } from '../i18n/use-localize';
 import { useFocusOnMount } from '../lib/use-focus-on-mount';
 import { CaseMeta } from './case-meta';
+import { PersonalReasons } from './personal-reasons';
 import { StartCaseButton } from './start-case-button';
 
 interface TopMatchProps {
   microCase: MicroCase;
-  match: CaseMatch;
+  match: AdaptedMatch;
   /** Take focus when shown (after "Not relevant" replaced the previous suggestion). */
   focusOnMount: boolean;
   onStart: () => void;
   onDismiss: () => void;
 }
 
-/** The best case for this patient now, and the chart facts that made it match. */
+/** The best case for this patient now, the chart facts that made it match, and why for this learner. */
 export function TopMatch({ microCase, match, focusOnMount, onStart, onDismiss }: TopMatchProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
@@ -42,6 +43,7 @@ export function TopMatch({ microCase, match, focusOnMount, onStart, onDismiss }:
           <li key={`${evidence.criterionId}-${index}`}>{localize(evidence.reason)}</li>
         ))}
       </ul>
+      <PersonalReasons reasons={match.reasons} title={title} />
       <div className="actions">
         <StartCaseButton title={title} onStart={onStart} />
         <button type="button" className="button button-secondary" onClick={onDismiss}>

@@ -25,7 +25,7 @@ const SERVER_CODES: ReadonlySet<string> = new Set<ChartsideErrorCode>([
 ]);
 
 export interface ApiRequest<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Same-origin path, with its query. */
   path: string;
   schema: z.ZodType<T>;

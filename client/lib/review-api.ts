@@ -1,8 +1,10 @@
 import {
   dueReviewsResponseSchema,
+  pointStatesResponseSchema,
   reviewRequestSchema,
   reviewResponseSchema,
   type DueReviewsResponse,
+  type PointStatesResponse,
   type ReviewRequest,
   type ReviewResponse,
 } from '../../core/wire/learner';
@@ -48,5 +50,20 @@ export function submitReview(
     body: checked.data,
     schema: reviewResponseSchema,
     what: 'review result',
+  });
+}
+
+/** `GET /api/reviews/points`: what the learner has shown on each teaching point they answered. */
+export function fetchPointStates(
+  sessionToken: string,
+  signal?: AbortSignal,
+): Promise<PointStatesResponse> {
+  return requestJson({
+    method: 'GET',
+    path: '/api/reviews/points',
+    sessionToken,
+    schema: pointStatesResponseSchema,
+    what: 'list of teaching points',
+    ...(signal === undefined ? {} : { signal }),
   });
 }

@@ -26,11 +26,14 @@ export type LearnerSpecialty = (typeof LEARNER_SPECIALTIES)[number];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * What the CME office needs to report a completion to a board (ACCME PARS learner data: board
- * id or NPI, birth month and day). All optional: a learner who never reports leaves them empty.
+ * What the CME office needs to report a completion to a board (ACCME PARS learner data: name,
+ * board id or NPI, birth month and day). All optional: a learner who never reports leaves them empty.
  */
 export const reportingIdentifiersSchema = z
   .object({
+    /** Name as the board knows it (PARS first and last name); confirmed by the learner. */
+    firstName: z.string().trim().min(1).max(100).optional(),
+    lastName: z.string().trim().min(1).max(100).optional(),
     npi: z
       .string()
       .refine(isValidNpi, { error: 'an NPI is 10 digits with a valid check digit' })

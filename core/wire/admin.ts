@@ -22,6 +22,7 @@ import {
  *   GET    /audit?tenantId=&limit=           → AuditLog
  *   GET    /credits?period=month&from=&to=   → CreditsPerPeriod
  *   GET    /cds-feedback?iss=&days=          → CdsFeedbackRates (core/cds-hooks/feedback.ts)
+ *   GET    /reports/pars?from=&to=&format=   → CSV or TSV file, ParsSummary in its headers
  */
 
 const registration = tenantRegistrationSchema.shape;
@@ -159,6 +160,7 @@ export const AUDIT_ACTIONS = [
   'tenant.updated',
   'tenant.disabled',
   'tenant.enabled',
+  'report.exported',
 ] as const;
 
 /** One change to a registration: who (`api:<name>`, `cli:<user>`), when, what changed. */
@@ -198,3 +200,25 @@ export const creditsPerPeriodSchema = z.object({
   ),
 });
 export type CreditsPerPeriod = z.infer<typeof creditsPerPeriodSchema>;
+
+export const PARS_FORMATS = ['csv', 'tsv'] as const;
+export type ParsFormat = (typeof PARS_FORMATS)[number];
+
+/** The response headers of `GET /reports/pars` that count what the file holds and leaves out. */
+export const PARS_SUMMARY_HEADERS = {
+  included: 'x-pars-included',
+  noConsent: 'x-pars-left-out-no-consent',
+  missingIdentifiers: 'x-pars-left-out-missing-identifiers',
+} as const;
+
+/**
+ * `GET /api/admin/reports/pars`: awarded completions in the file, and those left out because the
+ * learner gave no consent to report (ACCME Standard 2) or lacks a name, board id or NPI, or
+ * birth month and day.
+ */
+export const parsSummarySchema = z.object({
+  included: z.coerce.number().int().nonnegative(),
+  noConsent: z.coerce.number().int().nonnegative(),
+  missingIdentifiers: z.coerce.number().int().nonnegative(),
+});
+export type ParsSummary = z.infer<typeof parsSummarySchema>;

@@ -38,6 +38,22 @@ export type DueReview = z.infer<typeof dueReviewSchema>;
 export const dueReviewsResponseSchema = z.object({ reviews: z.array(dueReviewSchema) });
 export type DueReviewsResponse = z.infer<typeof dueReviewsResponseSchema>;
 
+/**
+ * One teaching point as the learner has shown it (for the "why am I seeing this" ranking): the
+ * last answer and the next review, without the scheduler's internals.
+ */
+export const pointStateSchema = z.object({
+  teachingPoint: z.string(),
+  lastCorrect: z.boolean(),
+  lastAnsweredAt: z.iso.datetime(),
+  due: z.iso.datetime(),
+});
+export type PointState = z.infer<typeof pointStateSchema>;
+
+/** `GET /api/reviews/points`: every teaching point the learner has answered. */
+export const pointStatesResponseSchema = z.object({ points: z.array(pointStateSchema) });
+export type PointStatesResponse = z.infer<typeof pointStatesResponseSchema>;
+
 /** `POST /api/reviews`: one refresher answer; the server grades it from the case definition. */
 export const reviewRequestSchema = z
   .object({

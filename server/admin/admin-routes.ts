@@ -15,6 +15,8 @@ import type { Database } from '../store/database';
 import type { TenantStore } from '../tenants/tenant-store';
 import { AuditStore } from './audit-store';
 import { creditsPerPeriod } from './credits-per-period';
+import { DEFAULT_PARS_COLUMNS, type ParsColumns } from './pars-columns';
+import { parsRoute } from './pars-route';
 import { registrationSheet } from './registration-sheet';
 import { requireAdmin } from './require-admin';
 import { TenantAdmin, type SavedTenant } from './tenant-admin';
@@ -28,6 +30,8 @@ export interface AdminRouteDeps {
   publicUrl: string;
   /** Production mode: `http://` FHIR bases are refused. */
   production: boolean;
+  /** PARS_COLUMNS: the PARS export's columns (DEFAULT_PARS_COLUMNS when unset). */
+  parsColumns?: ParsColumns;
   fetch?: typeof fetch;
 }
 
@@ -58,7 +62,8 @@ function saved({ tenant, warnings }: SavedTenant): TenantSaved {
 
 /**
  * `/api/admin` (DESIGN.md §3; routes listed in core/wire/admin.ts): EHR registrations, their
- * registration sheets and test launches, the audit log, credits per period, CDS feedback rates.
+ * registration sheets and test launches, the audit log, credits per period, CDS feedback rates,
+ * the PARS export.
  */
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const admin = new TenantAdmin(deps);
@@ -114,5 +119,9 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     res.json(await creditsPerPeriod(deps.db, query));
   });
   routes.get('/cds-feedback', cdsFeedbackRatesRoute({ tenants: deps.tenants, db: deps.db }));
+  routes.get(
+    '/reports/pars',
+    parsRoute({ db: deps.db, audit, columns: deps.parsColumns ?? DEFAULT_PARS_COLUMNS }),
+  );
   return routes;
 }

@@ -4,6 +4,7 @@ import {
   profileUpdateSchema,
   reviewRequestSchema,
   type DueReviewsResponse,
+  type PointStatesResponse,
   type ProfileResponse,
   type ProfileUpdate,
 } from '../../core/wire/learner';
@@ -73,6 +74,18 @@ export function learnerRoutes(deps: LearnerRoutesDeps): Router {
   });
   routes.get('/reviews/due', async (_req, res) => {
     const body: DueReviewsResponse = { reviews: await dueReviewsFor(deps, learnerOf(res), now()) };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+  routes.get('/reviews/points', async (_req, res) => {
+    const cards = await deps.reviews.cards(learnerKey(learnerOf(res)));
+    const body: PointStatesResponse = {
+      points: cards.map((c) => ({
+        teachingPoint: c.teachingPoint,
+        lastCorrect: c.lastCorrect,
+        lastAnsweredAt: c.lastAnsweredAt,
+        due: c.card.due,
+      })),
+    };
     res.set('Cache-Control', 'no-store').json(body);
   });
   routes.post('/reviews', express.json({ limit: '4kb' }), async (req, res) => {

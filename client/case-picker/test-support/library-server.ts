@@ -14,6 +14,16 @@ import { library } from './library-fixture';
 export const LIBRARY_URL = '*/api/library';
 /** `GET /api/reviews/due`, which the case picker asks once per launch. */
 export const DUE_REVIEWS_URL = '*/api/reviews/due';
+/** `GET /api/reviews/points`, which the picker asks once per launch to rank for the learner. */
+export const POINTS_URL = '*/api/reviews/points';
+/** `GET /api/profile`, which the app asks once per launch. */
+export const PROFILE_URL = '*/api/profile';
+
+/** A learner who saved a profile and told nothing that changes a ranking. */
+export const SAVED_EMPTY_PROFILE = {
+  profile: { gaps: [], reporting: {} },
+  updatedAt: '2026-11-01T09:00:00.000Z',
+};
 
 /**
  * An msw server answering `/api/library` with `body` (the fixture library by default), started
@@ -24,6 +34,9 @@ export function serveLibrary(body: JsonBodyType = library) {
     http.get(LIBRARY_URL, () => HttpResponse.json(body)),
     // Nothing due for review unless a test says otherwise.
     http.get(DUE_REVIEWS_URL, () => HttpResponse.json({ reviews: [] })),
+    // No answered points, and a saved profile (no first-run prompt) unless a test says otherwise.
+    http.get(POINTS_URL, () => HttpResponse.json({ points: [] })),
+    http.get(PROFILE_URL, () => HttpResponse.json(SAVED_EMPTY_PROFILE)),
   );
   freshIndexedDbPerTest();
   beforeAll(() => {
