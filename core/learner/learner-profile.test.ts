@@ -46,3 +46,16 @@ test('a profile takes listed professions, specialties and topics only, each gap 
   expect(problem({ gaps: ['hfref', 'hfref'] })).toBe('gaps');
   expect(problem({ reportingConsent: { given: true, at: '2026-11-26T12:00:00Z' } })).toBe('');
 });
+
+test('names and board ids cannot start a spreadsheet formula in the PARS export', () => {
+  const accepts = (reporting: Record<string, unknown>) =>
+    reportingIdentifiersSchema.safeParse(reporting).success;
+  expect(accepts({ firstName: 'Zoë', lastName: "O'Neill-Núñez Jr." })).toBe(true);
+  expect(accepts({ boardId: 'ABIM-123456' })).toBe(true);
+  for (const formula of ['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)'])
+    expect([accepts({ firstName: formula }), accepts({ lastName: formula })]).toEqual([
+      false,
+      false,
+    ]);
+  expect(accepts({ boardId: '-1+1' })).toBe(false);
+});

@@ -23,6 +23,16 @@ export const LEARNER_SPECIALTIES = [
 ] as const;
 export type LearnerSpecialty = (typeof LEARNER_SPECIALTIES)[number];
 
+/**
+ * A name starts with a letter and holds letters, marks, spaces, apostrophes, commas, periods and
+ * dashes: what names need, and nothing a spreadsheet opening the PARS export would run as a formula.
+ */
+const personName = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^\p{L}[\p{L}\p{M} .,'’-]*$/u, 'letters, spaces, apostrophes, commas, periods and dashes');
+
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
@@ -32,8 +42,8 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export const reportingIdentifiersSchema = z
   .object({
     /** Name as the board knows it (PARS first and last name); confirmed by the learner. */
-    firstName: z.string().trim().min(1).max(100).optional(),
-    lastName: z.string().trim().min(1).max(100).optional(),
+    firstName: personName.optional(),
+    lastName: personName.optional(),
     npi: z
       .string()
       .refine(isValidNpi, { error: 'an NPI is 10 digits with a valid check digit' })
@@ -41,7 +51,10 @@ export const reportingIdentifiersSchema = z
     /** The learner's id at their certifying board (e.g. ABIM), as the board prints it. */
     boardId: z
       .string()
-      .regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and dashes, at most 32')
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/,
+        'letters, digits and dashes, at most 32, starting with a letter or digit',
+      )
       .optional(),
     birthMonth: z.number().int().min(1).max(12).optional(),
     birthDay: z.number().int().min(1).max(31).optional(),
