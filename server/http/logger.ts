@@ -32,6 +32,8 @@ export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const requestId = crypto.randomUUID();
     const started = performance.now();
+    // Read now: a mounted router strips its prefix from the path while it handles the request.
+    const path = req.path;
     res.locals.requestId = requestId;
     res.set('X-Request-Id', requestId);
     res.on('finish', () => {
@@ -39,7 +41,7 @@ export function requestLogger(logger: Logger): RequestHandler {
         {
           reqId: requestId,
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
