@@ -96,7 +96,10 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       tenant: { name: learner.tenant.name, iss: learner.tenant.iss },
     });
   });
-  app.use(['/api/completions', '/api/credits', '/api/profile', '/api/reviews'], learnerOnly);
+  app.use(
+    ['/api/completions', '/api/credits', '/api/profile', '/api/reviews', '/api/history'],
+    learnerOnly,
+  );
   const reviews = new ReviewStore(deps.db);
   app.use(
     '/api',

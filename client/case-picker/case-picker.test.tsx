@@ -1,6 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { afterEach, expect, test } from 'vitest';
 import type { PatientContext } from '../../core/patient-context';
 import { App } from '../app';
@@ -8,7 +8,7 @@ import { renderInLanguage } from '../i18n/test-support/render-in-language';
 import { localLearnerHistory } from '../learner-history/local-learner-history';
 import { settlePatientContext } from '../patient-context/use-patient-context';
 import { library, matchingContext } from './test-support/library-fixture';
-import { serveLibrary } from './test-support/library-server';
+import { HISTORY_URL, serveLibrary } from './test-support/library-server';
 import { fakeCreditAccess } from '../credits/test-support/fake-credit-access';
 
 const libraryServer = serveLibrary();
@@ -76,6 +76,22 @@ test('"Not relevant" re-ranks the suggestions and is remembered after a reload',
 
   cleanup();
   renderApp();
+  expect(await screen.findByRole('article', { name: 'Anticoagulation check' })).toBeTruthy();
+  expect(screen.queryByRole('article', { name: 'Sepsis: the first hour' })).toBeNull();
+});
+
+test('a case the clinician dismissed on a CDS card in the chart is lowered in the app too', async () => {
+  libraryServer.use(
+    http.get(HISTORY_URL, () =>
+      HttpResponse.json({
+        history: [
+          { caseId: 'sepsis-hour-one', outcome: 'dismissed', at: new Date().toISOString() },
+        ],
+      }),
+    ),
+  );
+  renderApp();
+
   expect(await screen.findByRole('article', { name: 'Anticoagulation check' })).toBeTruthy();
   expect(screen.queryByRole('article', { name: 'Sepsis: the first hour' })).toBeNull();
 });

@@ -10,6 +10,7 @@ import { useCreditOutbox } from '../credits/use-credit-outbox';
 import type { FinishedAttempt } from '../learner-history/finished-attempt';
 import { localLearnerHistory } from '../learner-history/local-learner-history';
 import { useLearnerHistory } from '../learner-history/use-learner-history';
+import { useMergedHistory } from '../learner-history/use-merged-history';
 import { TranscriptView } from '../transcript/transcript-view';
 import { CasePicker } from './case-picker';
 import { linkedCaseId } from './linked-case';
@@ -48,11 +49,12 @@ export function CaseWorkspace({ context, summary, access, profile }: CaseWorkspa
   const store = useMemo(() => localLearnerHistory(fhirUser), [fhirUser]);
   const learner = useLearnerHistory(store);
   const outbox = useCreditOutbox(store, access, patientId);
-  const matches = useAdaptedMatches(useCaseMatches(library, context, learner.history), {
+  const history = useMergedHistory(learner.history, access);
+  const matches = useAdaptedMatches(useCaseMatches(library, context, history), {
     library,
     profile,
     access,
-    history: learner.history,
+    history,
   });
   const requestedId =
     requestedCaseId(context.launch.appContext) ?? linkedCaseId(window.sessionStorage);

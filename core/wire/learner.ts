@@ -54,6 +54,22 @@ export type PointState = z.infer<typeof pointStateSchema>;
 export const pointStatesResponseSchema = z.object({ points: z.array(pointStateSchema) });
 export type PointStatesResponse = z.infer<typeof pointStatesResponseSchema>;
 
+/**
+ * `GET /api/history`: what the server knows the learner did recently — cases completed for
+ * credit (30 days) and CDS cards dismissed (90 days) — merged into the device's own history so
+ * "not relevant" on a card lowers that case in the app too.
+ */
+export const learnerHistoryResponseSchema = z.object({
+  history: z.array(
+    z.object({
+      caseId: slug,
+      outcome: z.enum(['completed', 'dismissed']),
+      at: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+export type LearnerHistoryResponse = z.infer<typeof learnerHistoryResponseSchema>;
+
 /** `POST /api/reviews`: one refresher answer; the server grades it from the case definition. */
 export const reviewRequestSchema = z
   .object({

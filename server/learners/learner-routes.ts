@@ -4,11 +4,14 @@ import {
   profileUpdateSchema,
   reviewRequestSchema,
   type DueReviewsResponse,
+  type LearnerHistoryResponse,
   type PointStatesResponse,
   type ProfileResponse,
   type ProfileUpdate,
 } from '../../core/wire/learner';
 import type { Learner } from '../auth/session-routes';
+import { clinicianHistory } from '../cds-hooks/clinician-history';
+import { CdsFeedbackStore } from '../cds-hooks/feedback-store';
 import { invalidRequest } from '../http/app-error';
 import type { LedgerStore } from '../credits/ledger-store';
 import type { CaseLibrary } from '../library/case-library';
@@ -74,6 +77,15 @@ export function learnerRoutes(deps: LearnerRoutesDeps): Router {
   });
   routes.get('/reviews/due', async (_req, res) => {
     const body: DueReviewsResponse = { reviews: await dueReviewsFor(deps, learnerOf(res), now()) };
+    res.set('Cache-Control', 'no-store').json(body);
+  });
+  const feedback = new CdsFeedbackStore(deps.db);
+  routes.get('/history', async (_req, res) => {
+    const learner = learnerOf(res);
+    const who = { tenantId: learner.tenant.id, learner: learner.fhirUser };
+    const body: LearnerHistoryResponse = {
+      history: await clinicianHistory(deps.db, feedback, who, now()),
+    };
     res.set('Cache-Control', 'no-store').json(body);
   });
   routes.get('/reviews/points', async (_req, res) => {

@@ -16,6 +16,8 @@ export const LIBRARY_URL = '*/api/library';
 export const DUE_REVIEWS_URL = '*/api/reviews/due';
 /** `GET /api/reviews/points`, which the picker asks once per launch to rank for the learner. */
 export const POINTS_URL = '*/api/reviews/points';
+/** `GET /api/history`, the learner's history the server knows, asked once per launch. */
+export const HISTORY_URL = '*/api/history';
 /** `GET /api/profile`, which the app asks once per launch. */
 export const PROFILE_URL = '*/api/profile';
 
@@ -37,6 +39,7 @@ export function serveLibrary(body: JsonBodyType = library) {
     // No answered points, and a saved profile (no first-run prompt) unless a test says otherwise.
     http.get(POINTS_URL, () => HttpResponse.json({ points: [] })),
     http.get(PROFILE_URL, () => HttpResponse.json(SAVED_EMPTY_PROFILE)),
+    http.get(HISTORY_URL, () => HttpResponse.json({ history: [] })),
   );
   freshIndexedDbPerTest();
   beforeAll(() => {
