@@ -29,7 +29,10 @@ export function MyDataPanel({ access, onReset }: MyDataPanelProps) {
   const download = () =>
     run(async () => {
       const data = await fetchMyData((await access.session()).sessionToken);
-      saveFile('chartside-my-data.json', JSON.stringify(data, null, 2), 'application/json');
+      saveFile(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        'chartside-my-data.json',
+      );
       return undefined;
     }, 'downloadFailed');
   const reset = () =>

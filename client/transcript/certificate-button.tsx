@@ -5,7 +5,7 @@ import type { CreditAccess } from '../credits/credit-access';
 import { ChartsideError } from '../errors/chartside-error';
 import { useFhirFormat } from '../i18n/use-fhir-format';
 import { fetchCertificate } from './fetch-certificate';
-import { saveFile } from './save-file';
+import { saveFile } from '../lib/save-file';
 
 type DownloadState =
   | { status: 'idle' }
