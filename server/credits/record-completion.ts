@@ -11,7 +11,7 @@ import type { CompletionRequest, CompletionResponse, Credit } from '../../core/w
 import type { AppKeys } from '../auth/app-keys';
 import type { Learner } from '../auth/session-routes';
 import { AppError } from '../http/app-error';
-import type { CaseLibrary } from '../library/case-library';
+import { requireCaseVersion, type CaseLibrary } from '../library/case-library';
 import type { LedgerRow, LedgerStore } from './ledger-store';
 import { readEncounter } from './read-encounter';
 import { signReceipt } from './receipt';
@@ -74,16 +74,7 @@ export async function recordCompletion(
     request.attemptId,
   );
   if (previous) return { credit: creditOf(previous), receipt: previous.receipt };
-  const microCase = deps.library.cases.find(
-    (c) => c.id === request.caseId && c.version === request.caseVersion,
-  );
-  if (!microCase)
-    throw new AppError(
-      'CASE_UNKNOWN',
-      422,
-      `No case ${request.caseId} version ${request.caseVersion}`,
-      ['caseId'],
-    );
+  const microCase = requireCaseVersion(deps.library, request.caseId, request.caseVersion);
   const grade = gradeAttempt(microCase, request.answers);
   if (grade.invalid.length > 0) {
     throw new AppError(

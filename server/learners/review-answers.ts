@@ -5,7 +5,7 @@ import type { DueReview, ReviewRequest, ReviewResponse } from '../../core/wire/l
 import type { Logger } from 'pino';
 import type { Learner } from '../auth/session-routes';
 import { AppError } from '../http/app-error';
-import type { CaseLibrary } from '../library/case-library';
+import { requireCaseVersion, type CaseLibrary } from '../library/case-library';
 import { learnerKey } from './learner-data';
 import type { ReviewStore } from './review-store';
 
@@ -23,16 +23,7 @@ export async function answerReview(
   request: ReviewRequest,
   now: Date,
 ): Promise<ReviewResponse> {
-  const microCase = deps.library.cases.find(
-    (c) => c.id === request.caseId && c.version === request.caseVersion,
-  );
-  if (!microCase)
-    throw new AppError(
-      'CASE_UNKNOWN',
-      422,
-      `No case ${request.caseId} version ${request.caseVersion}`,
-      ['caseId'],
-    );
+  const microCase = requireCaseVersion(deps.library, request.caseId, request.caseVersion);
   const question = microCase.questions.find((q) => q.id === request.questionId);
   if (!question)
     throw new AppError('ANSWERS_INVALID', 422, `The case has no question ${request.questionId}`, [

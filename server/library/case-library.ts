@@ -4,10 +4,23 @@ import { z } from 'zod';
 import { libraryProblems, type ValueSetExpansion } from '../../core/micro-case/library-problems';
 import { microCaseSchema, type MicroCase } from '../../core/micro-case/micro-case-schema';
 import { valueSetExpansionSchema } from '../../core/wire/library';
+import { AppError } from '../http/app-error';
 
 export interface CaseLibrary {
   cases: MicroCase[];
   valueSets: ValueSetExpansion[];
+}
+
+/** The case at exactly this version, or 422 `CASE_UNKNOWN` naming `caseId`. */
+export function requireCaseVersion(
+  library: CaseLibrary,
+  caseId: string,
+  caseVersion: string,
+): MicroCase {
+  const found = library.cases.find((c) => c.id === caseId && c.version === caseVersion);
+  if (!found)
+    throw new AppError('CASE_UNKNOWN', 422, `No case ${caseId} version ${caseVersion}`, ['caseId']);
+  return found;
 }
 
 async function readJsonFiles(dir: string): Promise<{ file: string; json: unknown }[]> {
