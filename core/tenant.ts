@@ -35,6 +35,21 @@ export type TenantEnvironment = (typeof TENANT_ENVIRONMENTS)[number];
 
 const clientIdSchema = z.string().min(1).max(200);
 
+/**
+ * SMART Backend Services (client_credentials with a private_key_jwt assertion signed by the app's
+ * key, published at /.well-known/jwks.json): the EHR registered that JWKS URL for `clientId`.
+ * `tokenUrl` is read from the FHIR base's smart-configuration when not given.
+ */
+export const backendServicesSchema = z
+  .object({
+    clientId: clientIdSchema,
+    scope: z.string().min(1).max(2000).default(() => DEFAULT_BACKEND_SCOPE),
+    algorithm: z.enum(['ES384', 'RS384']).default('ES384'),
+    tokenUrl: url.optional(),
+  })
+  .strict();
+export type BackendServices = z.infer<typeof backendServicesSchema>;
+
 /** One EHR registration, as in TENANTS_FILE and the admin API (DESIGN.md §3). */
 export const tenantRegistrationSchema = z.object({
   /** FHIR base URL, exactly as the EHR sends it in the launch `iss` parameter. */
@@ -53,6 +68,8 @@ export const tenantRegistrationSchema = z.object({
   scope: z.string().min(1).max(2000),
   frameOrigins: z.array(origin).default([]),
   cdsClients: z.array(cdsClientSchema).default([]),
+  /** SMART Backend Services for the outcomes job (issue 8); absent: no population data is read. */
+  backendServices: backendServicesSchema.optional(),
   status: z.enum(['active', 'disabled']).default('active'),
 });
 export type TenantRegistration = z.infer<typeof tenantRegistrationSchema>;
@@ -70,4 +87,14 @@ export const DEFAULT_LAUNCH_SCOPE = [
   'patient/Condition.rs',
   'patient/Observation.rs',
   'patient/MedicationRequest.rs',
+].join(' ');
+
+/** SMART v2 system scopes the outcomes job reads with (read + search only). */
+export const DEFAULT_BACKEND_SCOPE = [
+  'system/Patient.rs',
+  'system/Encounter.rs',
+  'system/Condition.rs',
+  'system/Observation.rs',
+  'system/MedicationRequest.rs',
+  'system/MedicationAdministration.rs',
 ].join(' ');
