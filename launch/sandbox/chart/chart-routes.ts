@@ -43,6 +43,8 @@ export interface ChartDeps {
   now?: () => Date;
   /** SANDBOX_NAME, in every page's top bar. */
   ehrName?: string;
+  /** How many generated panel patients the EHR holds (not listed by name). */
+  panelPatients?: number;
 }
 
 /** The app's launch URL for an EHR launch (SMART App Launch 2.2 §2.0.4: `iss` and `launch`). */
@@ -80,6 +82,7 @@ export function chartRoutes(deps: ChartDeps): Router {
       practitioners: deps.practitioners,
       practitioner: signedIn(req),
       ...named,
+      ...(deps.panelPatients === undefined ? {} : { panelPatients: deps.panelPatients }),
     });
     sendHtml(res, 200, page);
   });

@@ -10,6 +10,7 @@ interface PatientListOptions {
   practitioners: Practitioner[];
   practitioner: Practitioner | undefined;
   ehrName?: string;
+  panelPatients?: number;
 }
 
 function patientTable(
@@ -76,6 +77,14 @@ export function renderPatientListPage(options: PatientListOptions): string {
         : ''
     }
     ${patientTable('Sandbox personas', 'personas-heading', personas, options, html`<p class="empty">No personas.</p>`)}
+    ${
+      options.panelPatients
+        ? html`<p>
+            The EHR also holds ${options.panelPatients.toLocaleString('en-US')} generated panel
+            patients (synthetic, for the quality-measure demo), not listed here.
+          </p>`
+        : ''
+    }
     ${patientTable(
       'Loaded from SANDBOX_DATA',
       'loaded-heading',
