@@ -1,0 +1,184 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { AppError } from '../../http/app-error';
+import { onFhirOrigin } from './fhir-origin';
+import { discard, fhirGet, type EhrHttp } from './http';
+import { readNdjson, type FhirResource } from './ndjson';
+import { retryDelayMs } from './retry-after';
+
+export interface BulkPolling {
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** The whole export, kick-off to the last line of the last file, must finish within this. */
+  deadlineMs: number;
+}
+
+export interface BulkExportRequest {
+  iss: string;
+  types: readonly string[];
+  /** `_since`: only resources changed after this instant. */
+  since?: Date;
+  /** The current access token; asked for again before each request, so a long export renews it. */
+  accessToken: () => Promise<string>;
+  http: EhrHttp;
+  polling: BulkPolling;
+}
+
+const manifestSchema = z.looseObject({
+  transactionTime: z.string().min(1),
+  request: z.string().min(1),
+  requiresAccessToken: z.boolean(),
+  output: z.array(z.looseObject({ type: z.string().min(1), url: z.string().min(1) })),
+  error: z.array(z.looseObject({ type: z.string(), url: z.string() })),
+});
+type Manifest = z.infer<typeof manifestSchema>;
+
+function failed(message: string): AppError {
+  return new AppError('BULK_EXPORT_FAILED', 502, message);
+}
+
+/**
+ * A system-level export (FHIR Bulk Data Access IG 2.0.0 §Bulk Data Kick-off Request, Status
+ * Request, Output File Request, Delete Request): kick-off, poll the status URL until the
+ * manifest, stream every output file, then delete the export on the server (also when we stop
+ * early). Status and output URLs must be on the FHIR server's origin; nothing is fetched otherwise.
+ */
+export async function* bulkExport(request: BulkExportRequest): AsyncGenerator<FhirResource> {
+  const deadline = Date.now() + request.polling.deadlineMs;
+  const statusUrl = await kickOff(request);
+  try {
+    const manifest = await pollForManifest(request, statusUrl, deadline);
+    const outputs = manifest.output.map((output, index) => {
+      if (!request.types.includes(output.type)) {
+        throw failed(`The export returned ${output.type} resources, which were not requested`);
+      }
+      const url = onFhirOrigin(output.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
+      return { type: output.type, url, file: `Output file ${index + 1} (${output.type})` };
+    });
+    if (manifest.error.length > 0) {
+      // Partial data would skew the measure rates without anyone noticing: the pull fails instead.
+      throw failed(`The export finished with ${manifest.error.length} error file(s)`);
+    }
+    for (const output of outputs) {
+      const headers: Record<string, string> = { accept: 'application/fhir+ndjson' };
+      if (manifest.requiresAccessToken)
+        headers.authorization = `Bearer ${await request.accessToken()}`;
+      yield* download(request, output, headers, deadline);
+    }
+  } finally {
+    await deleteExport(request, statusUrl);
+  }
+}
+
+/**
+ * One output file, streamed. Files can be large: the download may take until the export's
+ * deadline rather than the per-request timeout.
+ */
+async function* download(
+  request: BulkExportRequest,
+  output: { type: string; url: URL; file: string },
+  headers: Record<string, string>,
+  deadline: number,
+): AsyncGenerator<FhirResource> {
+  const signal = AbortSignal.timeout(Math.max(deadline - Date.now(), 1));
+  let response: Response;
+  try {
+    response = await request.http.fetch(output.url, { headers, redirect: 'manual', signal });
+  } catch {
+    throw signal.aborted ? timedOut(request) : failed(`${output.file} could not be downloaded`);
+  }
+  if (response.status !== 200 || response.body === null) {
+    discard(response);
+    throw failed(`${output.file} could not be downloaded (HTTP ${response.status})`);
+  }
+  try {
+    yield* readNdjson(response.body, { file: output.file, resourceType: output.type, signal });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw signal.aborted ? timedOut(request) : failed(`${output.file} broke off while downloading`);
+  }
+}
+
+function timedOut(request: BulkExportRequest): AppError {
+  return new AppError(
+    'BULK_EXPORT_TIMEOUT',
+    504,
+    `The export did not finish within ${Math.ceil(request.polling.deadlineMs / 1000)} s`,
+  );
+}
+
+async function kickOff(request: BulkExportRequest): Promise<URL> {
+  const url = new URL(`${request.iss}/$export`);
+  url.searchParams.set('_type', request.types.join(','));
+  if (request.since) url.searchParams.set('_since', request.since.toISOString());
+  const authorization = `Bearer ${await request.accessToken()}`;
+  let response: Response;
+  try {
+    response = await fhirGet(request.http, url, {
+      accept: 'application/fhir+json',
+      prefer: 'respond-async',
+      authorization,
+    });
+    discard(response);
+  } catch {
+    throw failed('The EHR did not answer the $export request');
+  }
+  if (response.status !== 202) {
+    throw failed(`The EHR refused the $export request (HTTP ${response.status})`);
+  }
+  const location = response.headers.get('content-location');
+  if (location === null)
+    throw failed('The EHR accepted the $export request but gave no status URL');
+  return onFhirOrigin(location, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
+}
+
+async function pollForManifest(
+  request: BulkExportRequest,
+  statusUrl: URL,
+  deadline: number,
+): Promise<Manifest> {
+  const limits = { minMs: request.polling.minDelayMs, maxMs: request.polling.maxDelayMs };
+  for (;;) {
+    const authorization = `Bearer ${await request.accessToken()}`;
+    let response: Response;
+    let body: unknown;
+    try {
+      response = await fhirGet(request.http, statusUrl, {
+        accept: 'application/json',
+        authorization,
+      });
+      if (response.status === 200) body = await response.json();
+      else discard(response);
+    } catch {
+      throw failed('The export status could not be read');
+    }
+    if (response.status === 200) {
+      const manifest = manifestSchema.safeParse(body);
+      if (!manifest.success) throw failed('The export manifest is not a Bulk Data manifest');
+      return manifest.data;
+    }
+    // 202: still running; 429: we polled too often (both say when to come back).
+    if (response.status !== 202 && response.status !== 429) {
+      throw failed(`The export failed on the EHR (HTTP ${response.status})`);
+    }
+    const delay = retryDelayMs(response.headers.get('retry-after'), limits);
+    if (Date.now() + delay > deadline) throw timedOut(request);
+    await sleep(delay);
+  }
+}
+
+/** Tells the server we are done (or gave up), so it can free the files; a failure here is harmless. */
+async function deleteExport(request: BulkExportRequest, statusUrl: URL): Promise<void> {
+  try {
+    // Inside the try: a token that cannot be renewed any more only means no DELETE.
+    const response = await request.http.fetch(statusUrl, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${await request.accessToken()}` },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(request.http.timeoutMs),
+    });
+    discard(response);
+  } catch {
+    // The server expires exports on its own.
+  }
+}
