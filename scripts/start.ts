@@ -80,8 +80,45 @@ process.stdout.write(
     (generatedAdminToken === undefined
       ? '  Admin token:             the ADMIN_TOKEN you set\n'
       : `  Admin token (this run):  ${generatedAdminToken}\n`) +
+    (process.env.SANDBOX_DEMO_CREDITS === 'off'
+      ? '  Demo credits:            off (SANDBOX_DEMO_CREDITS=off)\n'
+      : '  Demo credits:            synthetic, dated 120 days ago for the generated panel (outcomes dashboards)\n') +
     `  Second sandbox EHR:      ${sandbox2Url}/ (not registered: add it in the admin UI)\n` +
     `    FHIR base to register: ${sandbox2Url}/fhir\n` +
     `    Client id:             ${sandbox2Env.SANDBOX_CLIENT_ID}\n` +
     `    CDS client:            iss ${sandbox2Url}, JWKS ${sandbox2Url}/cds-client/jwks.json\n\n`,
 );
+
+/** Resolves once `url` answers 2xx, polling; false after `timeoutMs`. */
+async function ready(url: string, timeoutMs = 60_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+// Once both are up: the panel's demo credits, then one outcomes run, so the dashboards have data.
+// A failure here is reported and leaves the stack running.
+if ((await ready(`${publicUrl}/healthz`)) && (await ready(`${sandboxUrl}/fhir/metadata`))) {
+  const seed = spawn(
+    process.execPath,
+    [tsx[0] ?? '', 'scripts/outcomes-refresh.ts', '--demo-credits'],
+    {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  children.push(seed);
+  seed.on('exit', (code) => {
+    if (code !== 0)
+      process.stderr.write('Demo credits / outcomes refresh did not complete (see above).\n');
+  });
+} else {
+  process.stderr.write('The app or the sandbox did not come up: demo credits not recorded.\n');
+}

@@ -18,3 +18,38 @@ test('a DATABASE_URL that is not PostgreSQL is a configuration error naming the 
   );
   expect(() => loadConfig({ DATABASE_URL: './data/chartside.sqlite' })).toThrow(/DATABASE_URL/);
 });
+
+test('the outcomes job runs daily over 180-day windows unless configured otherwise', () => {
+  expect(loadConfig({}).outcomes).toEqual({
+    windows: { beforeDays: 180, afterDays: 180 },
+    refreshMinutes: 1440,
+    firstRunSeconds: 30,
+  });
+  const configured = loadConfig({
+    OUTCOMES_BEFORE_DAYS: '90',
+    OUTCOMES_AFTER_DAYS: '60',
+    OUTCOMES_REFRESH_MINUTES: '0',
+    OUTCOMES_FIRST_RUN_SECONDS: '5',
+  });
+  expect(configured.outcomes).toEqual({
+    windows: { beforeDays: 90, afterDays: 60 },
+    refreshMinutes: 0,
+    firstRunSeconds: 5,
+  });
+});
+
+test('outcomes settings that are not whole numbers in range are reported together', () => {
+  expect(() =>
+    loadConfig({
+      OUTCOMES_BEFORE_DAYS: '0',
+      OUTCOMES_REFRESH_MINUTES: '-5',
+      OUTCOMES_AFTER_DAYS: '1.5',
+    }),
+  ).toThrow(/OUTCOMES_BEFORE_DAYS[\s\S]*OUTCOMES_AFTER_DAYS[\s\S]*OUTCOMES_REFRESH_MINUTES/);
+});
+
+test('the sandbox demo credits are on unless SANDBOX_DEMO_CREDITS=off', () => {
+  expect(loadConfig({}).sandboxDemoCredits).toBe(true);
+  expect(loadConfig({ SANDBOX_DEMO_CREDITS: 'off' }).sandboxDemoCredits).toBe(false);
+  expect(() => loadConfig({ SANDBOX_DEMO_CREDITS: 'no' })).toThrow(/SANDBOX_DEMO_CREDITS/);
+});

@@ -62,6 +62,15 @@ const schema = z
     ADMIN_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
     /** The PARS export's columns as JSON `{"field": "Header"}` (server/admin/pars-columns.ts). */
     PARS_COLUMNS: parsColumnsSchema,
+    /** The outcomes job's windows around each credit, in days. */
+    OUTCOMES_BEFORE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    OUTCOMES_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /** How often the server runs the outcomes job; 0 turns the schedule off. */
+    OUTCOMES_REFRESH_MINUTES: z.coerce.number().int().min(0).max(525_600).default(1440),
+    /** The first scheduled run, this long after start. */
+    OUTCOMES_FIRST_RUN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+    /** `off` leaves the sandbox panel's demo credits out (server/outcomes/demo-credits.ts). */
+    SANDBOX_DEMO_CREDITS: z.enum(['on', 'off']).default('on'),
     /** Browser origins allowed to call /cds-services (CORS), comma-separated; the sandbox's is added. */
     CDS_ALLOWED_ORIGINS: z
       .string()
@@ -103,6 +112,12 @@ const schema = z
         ...(env.SANDBOX_PUBLIC_URL === undefined ? [] : [new URL(env.SANDBOX_PUBLIC_URL).origin]),
       ],
     },
+    outcomes: {
+      windows: { beforeDays: env.OUTCOMES_BEFORE_DAYS, afterDays: env.OUTCOMES_AFTER_DAYS },
+      refreshMinutes: env.OUTCOMES_REFRESH_MINUTES,
+      firstRunSeconds: env.OUTCOMES_FIRST_RUN_SECONDS,
+    },
+    sandboxDemoCredits: env.SANDBOX_DEMO_CREDITS === 'on',
     credit: {
       yearlyCap: env.CREDIT_YEARLY_CAP,
       allowUnreviewedContent: env.CREDIT_UNREVIEWED_CONTENT === 'allow',

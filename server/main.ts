@@ -6,6 +6,8 @@ import { loadConfig } from './config';
 import { createLogger } from './http/logger';
 import { LedgerStore } from './credits/ledger-store';
 import { loadCaseLibrary } from './library/case-library';
+import { createOutcomesJob } from './outcomes/outcomes-job';
+import { scheduleOutcomes } from './outcomes/outcomes-schedule';
 import { openDatabase } from './store/database';
 import { registerConfiguredTenants } from './tenants/register-tenants';
 import { TenantStore } from './tenants/tenant-store';
@@ -17,14 +19,29 @@ const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants, new AuditStore(db));
 const library = await loadCaseLibrary(config.library);
 const keys = await loadAppKeys({ dataDir: config.dataDir, privateJwk: config.signingKey });
+const ledger = new LedgerStore(db);
 const app = createApp(config, {
   logger,
   tenants,
   library,
   keys,
   discovery: new TenantDiscovery(),
-  ledger: new LedgerStore(db),
+  ledger,
   db,
+});
+const outcomes = scheduleOutcomes({
+  job: createOutcomesJob({
+    db,
+    tenants,
+    ledger,
+    library,
+    keys,
+    windows: config.outcomes.windows,
+    logger,
+  }),
+  refreshMinutes: config.outcomes.refreshMinutes,
+  firstRunSeconds: config.outcomes.firstRunSeconds,
+  logger,
 });
 const server = app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
@@ -34,6 +51,7 @@ const server = app.listen(config.port, () => {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'stopping');
+    outcomes.stop();
     server.close(() => {
       db.destroy().then(
         () => process.exit(0),

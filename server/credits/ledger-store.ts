@@ -83,6 +83,17 @@ export class LedgerStore {
     }
   }
 
+  /** The tenant's awarded credits, oldest first, for the outcomes job. */
+  awardedCredits(tenantId: string): Promise<LedgerRow[]> {
+    return this.db
+      .selectFrom('ledger')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('awarded', '=', 1)
+      .orderBy('seq', 'asc')
+      .execute();
+  }
+
   /** Every row in chain order, for `ledger:verify`. */
   all(): Promise<LedgerRow[]> {
     return this.db.selectFrom('ledger').selectAll().orderBy('seq', 'asc').execute();

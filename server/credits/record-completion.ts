@@ -13,7 +13,7 @@ import type { Learner } from '../auth/session-routes';
 import { AppError } from '../http/app-error';
 import { requireCaseVersion, type CaseLibrary } from '../library/case-library';
 import type { LedgerRow, LedgerStore } from './ledger-store';
-import { readEncounter } from './read-encounter';
+import { readEncounter, type VerifiedEncounter } from './read-encounter';
 import { signReceipt } from './receipt';
 
 export interface CreditSettings {
@@ -28,6 +28,8 @@ export interface CompletionDeps {
   library: CaseLibrary;
   keys: AppKeys;
   settings: CreditSettings;
+  /** When the attempt is recorded; the current time unless given (the sandbox's demo credits). */
+  clock?: () => Date;
   /** Told of each recorded attempt once it is committed (spaced review rates its points). */
   onRecorded?: (attempt: {
     learner: Learner;
@@ -63,10 +65,26 @@ export function creditOf(row: LedgerRow): Credit {
  * otherwise the encounter is proven with the clinician's token, the answers graded here, the
  * credit policy applied, and completion, award and Provenance written in one transaction.
  */
-export async function recordCompletion(
+export function recordCompletion(
   deps: CompletionDeps,
   learner: Learner,
   request: CompletionRequest,
+): Promise<CompletionResponse> {
+  return recordProvenCompletion(deps, learner, request, () =>
+    readEncounter(learner.tenant.iss, request.encounter, request.patient, request.fhirAccessToken),
+  );
+}
+
+/**
+ * `recordCompletion` with the encounter proven by `proveEncounter`, called only for an attempt
+ * not recorded before. Only the sandbox's demo credits call it directly: they prove the encounter
+ * with the app's own Backend Services access, as no clinician token exists for them.
+ */
+export async function recordProvenCompletion(
+  deps: CompletionDeps,
+  learner: Learner,
+  request: CompletionRequest,
+  proveEncounter: () => Promise<VerifiedEncounter>,
 ): Promise<CompletionResponse> {
   const previous = await deps.ledger.findAttempt(
     learner.tenant.id,
@@ -84,13 +102,8 @@ export async function recordCompletion(
       ['answers'],
     );
   }
-  const encounter = await readEncounter(
-    learner.tenant.iss,
-    request.encounter,
-    request.patient,
-    request.fhirAccessToken,
-  );
-  const recordedAt = new Date();
+  const encounter = await proveEncounter();
+  const recordedAt = deps.clock?.() ?? new Date();
   const day = recordedAt.toISOString().slice(0, 10);
   const row = await deps.ledger.append(
     {

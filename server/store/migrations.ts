@@ -192,4 +192,56 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_outcomes': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // One row per credit × measure, replaced per tenant by each run of the outcomes job.
+      await db.schema
+        .createTable('outcome_comparisons')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('learner', 'text', (c) => c.notNull())
+        .addColumn('credit_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('case_version', 'text', (c) => c.notNull())
+        .addColumn('credited_at', 'text', (c) => c.notNull())
+        .addColumn('measure_id', 'text', (c) => c.notNull())
+        .addColumn('before_start', 'text', (c) => c.notNull())
+        .addColumn('before_end', 'text', (c) => c.notNull())
+        .addColumn('before_numerator', 'integer', (c) => c.notNull())
+        .addColumn('before_denominator', 'integer', (c) => c.notNull())
+        .addColumn('after_start', 'text', (c) => c.notNull())
+        .addColumn('after_end', 'text', (c) => c.notNull())
+        .addColumn('after_numerator', 'integer', (c) => c.notNull())
+        .addColumn('after_denominator', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('outcome_comparisons_pk', ['tenant_id', 'credit_id', 'measure_id'])
+        .execute();
+      await db.schema
+        .createIndex('outcome_comparisons_learner')
+        .on('outcome_comparisons')
+        .columns(['tenant_id', 'learner'])
+        .execute();
+      await db.schema
+        .createTable('outcome_runs')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .addColumn('before_days', 'integer', (c) => c.notNull())
+        .addColumn('after_days', 'integer', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('patients', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('outcome_runs_pk', ['tenant_id', 'computed_at'])
+        .execute();
+      // Named leases (one row each) so that of several app processes one runs a job at a time.
+      await db.schema
+        .createTable('job_leases')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('holder', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0008_tenant_backend_services': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // JSON BackendServices (core/tenant.ts), or null when the tenant has no system access.
+      await db.schema.alterTable('tenants').addColumn('backend_services', 'text').execute();
+    },
+  },
 };

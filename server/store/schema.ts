@@ -19,6 +19,8 @@ export interface TenantsTable {
   client_ids: ColumnType<string, string | undefined, string>;
   /** JSON SmartDiscovery from the last smart-configuration fetch, or null. */
   discovery: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON BackendServices (0008), or null when the outcomes job has no access to this EHR. */
+  backend_services: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Every change an administrator made to a registration (admin API and CLI). */
@@ -134,6 +136,43 @@ export interface ReviewAnswersTable {
   next_due: string;
 }
 
+/** One credit × one measure: the clinician's counts before and after the credit (0007). */
+export interface OutcomeComparisonsTable {
+  tenant_id: string;
+  learner: string;
+  credit_id: string;
+  case_id: string;
+  case_version: string;
+  credited_at: string;
+  measure_id: string;
+  before_start: string;
+  before_end: string;
+  before_numerator: number;
+  before_denominator: number;
+  after_start: string;
+  after_end: string;
+  after_numerator: number;
+  after_denominator: number;
+}
+
+/** Each run of the outcomes job, per tenant (0007). */
+export interface OutcomeRunsTable {
+  tenant_id: string;
+  computed_at: string;
+  before_days: number;
+  after_days: number;
+  /** `bulk` or `search`. */
+  source: string;
+  patients: number;
+}
+
+/** A named lease: who holds it and until when (0007). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface DatabaseSchema {
   tenants: TenantsTable;
   ledger: LedgerTable;
@@ -144,4 +183,7 @@ export interface DatabaseSchema {
   learner_profiles: LearnerProfilesTable;
   review_cards: ReviewCardsTable;
   review_answers: ReviewAnswersTable;
+  outcome_comparisons: OutcomeComparisonsTable;
+  outcome_runs: OutcomeRunsTable;
+  job_leases: JobLeasesTable;
 }

@@ -119,6 +119,25 @@ forEachStore('store', (store) => {
     expect(await tenants.findByIss('https://other.example.org/fhir')).toBeUndefined();
   });
 
+  test('a Backend Services registration round-trips, and an upsert without one keeps it', async () => {
+    const tenants = new TenantStore(await store.open());
+    const backendServices = {
+      clientId: 'chartside-backend',
+      scope: 'system/Patient.rs system/Encounter.rs',
+      algorithm: 'ES384' as const,
+      tokenUrl: 'https://ehr.example.org/oauth2/token',
+    };
+    const stored = await tenants.upsert(registration({ backendServices }));
+    expect(stored.backendServices).toEqual(backendServices);
+    expect((await tenants.findById(stored.id))?.backendServices).toEqual(backendServices);
+    // TENANTS_FILE without the field does not erase what an admin added.
+    const again = await tenants.upsert(registration({ name: 'Renamed' }));
+    expect([again.name, again.backendServices]).toEqual(['Renamed', backendServices]);
+    expect(
+      (await tenants.upsert(registration({ iss: 'https://b.example.org/fhir' }))).backendServices,
+    ).toBeUndefined();
+  });
+
   test('upserting the same iss updates in place, and a disabled tenant leaves listActive', async () => {
     const tenants = new TenantStore(await store.open());
     const first = await tenants.upsert(registration());

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { DEFAULT_BACKEND_SCOPE } from '../../core/tenant';
 import { readTenantsFile, sandboxRegistration } from './register-tenants';
 
 function tenantsFile(content: string): string {
@@ -82,4 +83,16 @@ test('the sandbox registration trusts the sandbox as an ES384 CDS client with it
       algorithms: ['ES384'],
     },
   ]);
+});
+
+test('the sandbox registration gives the outcomes job system read access as chartside-backend', () => {
+  const registration = sandboxRegistration({ publicUrl: 'http://localhost:4000', clientId: 'x' });
+  expect(registration.backendServices).toEqual({
+    clientId: 'chartside-backend',
+    scope: DEFAULT_BACKEND_SCOPE,
+    algorithm: 'ES384',
+  });
+  for (const scope of registration.backendServices?.scope.split(' ') ?? []) {
+    expect(scope).toMatch(/^system\/[A-Za-z]+\.rs$/);
+  }
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import {
+  DEFAULT_BACKEND_SCOPE,
   DEFAULT_LAUNCH_SCOPE,
   tenantsFileSchema,
   type TenantRegistration,
@@ -45,6 +46,12 @@ export function sandboxRegistration(sandbox: {
         algorithms: ['ES384'],
       },
     ],
+    // The outcomes job reads the sandbox's panel as a Backend Services client, as at a real EHR.
+    backendServices: {
+      clientId: 'chartside-backend',
+      scope: DEFAULT_BACKEND_SCOPE,
+      algorithm: 'ES384',
+    },
     status: 'active',
   };
 }

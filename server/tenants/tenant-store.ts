@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import {
+  backendServicesSchema,
   cdsClientSchema,
   tenantRegistrationSchema,
   type TenantEnvironment,
@@ -35,8 +36,8 @@ export class TenantStore {
 
   /**
    * Inserts or replaces the registration for `registration.iss`; returns the stored tenant.
-   * Fields the registration leaves out (environment, per-environment ids, discovery) keep what
-   * the store has, so TENANTS_FILE does not erase what an admin added.
+   * Fields the registration leaves out (environment, per-environment ids, discovery, Backend
+   * Services) keep what the store has, so TENANTS_FILE does not erase what an admin added.
    */
   async upsert(
     registration: TenantRegistration,
@@ -133,6 +134,9 @@ function toRow(registration: TenantRegistration, discovery: SmartDiscovery | und
       client_ids: JSON.stringify(registration.clientIds),
     }),
     ...(discovery !== undefined && { discovery: JSON.stringify(discovery) }),
+    ...(registration.backendServices !== undefined && {
+      backend_services: JSON.stringify(registration.backendServices),
+    }),
   };
 }
 
@@ -157,6 +161,9 @@ function parseTenant(row: TenantRow): Tenant {
     status: row.status,
     environment: row.environment,
     clientIds: JSON.parse(row.client_ids) as unknown,
+    ...(row.backend_services !== null && {
+      backendServices: backendServicesSchema.parse(JSON.parse(row.backend_services)),
+    }),
   });
   const discovery =
     row.discovery === null ? undefined : smartDiscoverySchema.parse(JSON.parse(row.discovery));

@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import { createSandbox, type Sandbox } from '../../launch/sandbox/sandbox-app';
 import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
 import { createApp } from '../../server/app';
-import { loadAppKeys } from '../../server/auth/app-keys';
+import { loadAppKeys, type AppKeys } from '../../server/auth/app-keys';
 import { TenantDiscovery } from '../../server/auth/tenant-discovery';
-import { loadConfig } from '../../server/config';
+import { loadConfig, type AppConfig } from '../../server/config';
 import { LedgerStore } from '../../server/credits/ledger-store';
 import { createLogger } from '../../server/http/logger';
-import { loadCaseLibrary } from '../../server/library/case-library';
+import { loadCaseLibrary, type CaseLibrary } from '../../server/library/case-library';
 import { openDatabase, type Database } from '../../server/store/database';
 import { registerConfiguredTenants } from '../../server/tenants/register-tenants';
 import { TenantStore } from '../../server/tenants/tenant-store';
+import { prepareOutcomes, type PreparedOutcomes } from './outcomes-setup';
 
 export interface Stack {
   appUrl: string;
@@ -27,6 +28,12 @@ export interface Stack {
   secondSandbox?: Sandbox;
   tenants: TenantStore;
   db: Database;
+  config: AppConfig;
+  keys: AppKeys;
+  library: CaseLibrary;
+  ledger: LedgerStore;
+  /** With `demoOutcomes`: the sandbox panel's demo credits and the first outcomes run. */
+  outcomes?: PreparedOutcomes;
   close(): Promise<void>;
 }
 
@@ -40,7 +47,13 @@ async function listen(server: Server): Promise<string> {
  * as `npm start` wires them, with a throwaway data directory.
  */
 export async function startStack(
-  options: { tokenTtlSeconds?: number; env?: NodeJS.ProcessEnv; secondSandbox?: boolean } = {},
+  options: {
+    tokenTtlSeconds?: number;
+    env?: NodeJS.ProcessEnv;
+    secondSandbox?: boolean;
+    /** Record the panel's demo credits and run the outcomes job once, as `npm start` does. */
+    demoOutcomes?: boolean;
+  } = {},
 ): Promise<Stack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'chartside-stack-'));
   const appServer = createServer();
@@ -60,6 +73,8 @@ export async function startStack(
     DATA_DIR: dataDir,
     SANDBOX_PUBLIC_URL: sandboxUrl,
     LOG_LEVEL: 'silent',
+    // As `npm start`: the library's cases await review, and the demo credits need them credited.
+    ...(options.demoOutcomes === true && { CREDIT_UNREVIEWED_CONTENT: 'allow' }),
     ...options.env,
   });
   const db = await openDatabase(config.database);
@@ -68,6 +83,7 @@ export async function startStack(
   const library = await loadCaseLibrary(config.library);
   const keys = await loadAppKeys({ dataDir });
   const discovery = new TenantDiscovery();
+  const ledger = new LedgerStore(db);
   appServer.on(
     'request',
     createApp(config, {
@@ -76,13 +92,13 @@ export async function startStack(
       library,
       keys,
       discovery,
-      ledger: new LedgerStore(db),
+      ledger,
       db,
     }),
   );
   sandboxServer.on('request', sandbox.app);
   const second = options.secondSandbox ? await startSecondSandbox(appUrl, dataDir) : undefined;
-  return {
+  const stack: Stack = {
     appUrl,
     dataDir,
     sandboxUrl,
@@ -90,6 +106,10 @@ export async function startStack(
     ...(second && { secondSandboxUrl: second.url, secondSandbox: second.sandbox }),
     tenants,
     db,
+    config,
+    keys,
+    library,
+    ledger,
     async close() {
       for (const server of [appServer, sandboxServer, ...(second ? [second.server] : [])]) {
         server.closeAllConnections();
@@ -99,6 +119,15 @@ export async function startStack(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  if (options.demoOutcomes === true) {
+    try {
+      stack.outcomes = await prepareOutcomes(stack);
+    } catch (error) {
+      await stack.close();
+      throw error;
+    }
+  }
+  return stack;
 }
 
 /** The second sandbox EHR as `npm start` runs it: its own keys, issuer and client id. */

@@ -1,0 +1,58 @@
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import { createMeasures } from '../../core/measures';
+import type { OutcomeWindows } from '../../core/outcomes/before-after';
+import type { AppKeys } from '../auth/app-keys';
+import type { LedgerStore } from '../credits/ledger-store';
+import type { CaseLibrary } from '../library/case-library';
+import type { Database } from '../store/database';
+import type { TenantStore } from '../tenants/tenant-store';
+import { pullPopulation, type PullOptions } from './fhir-pull/pull-population';
+import { JobLease } from './job-lease';
+import { OutcomeStore } from './outcome-store';
+import { refreshOutcomes, type RefreshSummary } from './refresh-outcomes';
+
+export interface OutcomesJobInput {
+  db: Database;
+  tenants: TenantStore;
+  ledger: LedgerStore;
+  library: CaseLibrary;
+  keys: AppKeys;
+  windows: OutcomeWindows;
+  logger: Logger;
+  fetch?: typeof fetch;
+  pullOptions?: Partial<PullOptions>;
+  now?: () => Date;
+}
+
+/** The outcomes job as the server, `npm run outcomes:refresh` and the tests run it. */
+export function createOutcomesJob(input: OutcomesJobInput): () => Promise<RefreshSummary> {
+  const measures = createMeasures(input.library.valueSets);
+  const outcomes = new OutcomeStore(input.db);
+  const lease = new JobLease(
+    input.db,
+    'outcomes-refresh',
+    `${hostname()}:${String(process.pid)}:${crypto.randomUUID()}`,
+  );
+  return () =>
+    refreshOutcomes({
+      tenants: input.tenants,
+      ledger: input.ledger,
+      outcomes,
+      library: input.library,
+      measures,
+      lease,
+      windows: input.windows,
+      logger: input.logger,
+      ...(input.now && { now: input.now }),
+      pull: (tenant, since) =>
+        pullPopulation({
+          tenant,
+          keys: input.keys,
+          since,
+          logger: input.logger,
+          ...(input.fetch && { fetch: input.fetch }),
+          ...(input.pullOptions && { options: input.pullOptions }),
+        }),
+    });
+}

@@ -1,0 +1,182 @@
+import type { Logger } from 'pino';
+import {
+  computeBeforeAfter,
+  type OutcomeCredit,
+  type OutcomeWindows,
+} from '../../core/outcomes/before-after';
+import type { Measure, PatientRecord } from '../../core/measures/measure';
+import type { LedgerStore } from '../credits/ledger-store';
+import { AppError } from '../http/app-error';
+import type { CaseLibrary } from '../library/case-library';
+import type { Tenant, TenantStore } from '../tenants/tenant-store';
+import type { JobLease } from './job-lease';
+import type { OutcomeStore } from './outcome-store';
+
+const DAY_MS = 86_400_000;
+/**
+ * Longer than one tenant can take (a Bulk Data export may be polled for up to an hour); renewed
+ * before each tenant, so it lapses only when its holder died, and then holds the job back for
+ * at most this long.
+ */
+export const OUTCOMES_LEASE_MS = 2 * 60 * 60_000;
+
+/** Reads a tenant's population: C1's `pullPopulation` in the app, a fake in unit tests. */
+export type PullPopulation = (
+  tenant: Tenant,
+  since: Date,
+) => Promise<{ records: PatientRecord[]; source: 'bulk' | 'search' }>;
+
+export interface RefreshDeps {
+  tenants: TenantStore;
+  ledger: LedgerStore;
+  outcomes: OutcomeStore;
+  library: CaseLibrary;
+  measures: readonly Measure[];
+  pull: PullPopulation;
+  lease: JobLease;
+  windows: OutcomeWindows;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type TenantRefresh =
+  | {
+      tenantId: string;
+      status: 'refreshed';
+      source: 'bulk' | 'search';
+      patients: number;
+      comparisons: number;
+      skippedCredits: number;
+      ms: { pull: number; compute: number; store: number };
+    }
+  | { tenantId: string; status: 'no-credits' }
+  | { tenantId: string; status: 'failed'; code: string };
+
+export interface RefreshSummary {
+  /** False when another process holds the lease: this run did nothing. */
+  ran: boolean;
+  tenants: TenantRefresh[];
+  comparisons: number;
+  ms: number;
+}
+
+/**
+ * The outcomes job (issue 8): for each active tenant with Backend Services, reads the awarded
+ * credits and the population they may have touched, computes every credit × measure before and
+ * after, and replaces the tenant's stored comparisons. One run at a time across processes (the
+ * lease); one tenant failing is logged by code and id only and the others go on.
+ */
+export async function refreshOutcomes(deps: RefreshDeps): Promise<RefreshSummary> {
+  const started = performance.now();
+  if (!(await deps.lease.take(OUTCOMES_LEASE_MS))) {
+    deps.logger.info('outcomes refresh skipped: another process is running it');
+    return { ran: false, tenants: [], comparisons: 0, ms: 0 };
+  }
+  const results: TenantRefresh[] = [];
+  try {
+    const tenants = (await deps.tenants.listActive()).filter((t) => t.backendServices);
+    const caseMeasures = measuresByCase(deps.library, deps.measures);
+    for (const tenant of tenants) {
+      if (!(await deps.lease.take(OUTCOMES_LEASE_MS))) {
+        // Lapsed and taken by another process: it refreshes the rest.
+        deps.logger.warn('outcomes refresh stopped: the lease passed to another process');
+        break;
+      }
+      results.push(await refreshTenant(deps, tenant, caseMeasures));
+    }
+  } finally {
+    await deps.lease.release();
+  }
+  const summary = {
+    ran: true,
+    tenants: results,
+    comparisons: results.reduce((n, r) => n + (r.status === 'refreshed' ? r.comparisons : 0), 0),
+    ms: Math.round(performance.now() - started),
+  };
+  deps.logger.info(
+    {
+      tenants: results.length,
+      failed: results.filter((r) => r.status === 'failed').length,
+      comparisons: summary.comparisons,
+      ms: summary.ms,
+    },
+    'outcomes refreshed',
+  );
+  return summary;
+}
+
+async function refreshTenant(
+  deps: RefreshDeps,
+  tenant: Tenant,
+  caseMeasures: ReadonlyMap<string, readonly string[]>,
+): Promise<TenantRefresh> {
+  try {
+    const asOf = deps.now?.() ?? new Date();
+    const credits = (await deps.ledger.awardedCredits(tenant.id))
+      .filter((row) => (caseMeasures.get(row.case_id) ?? []).length > 0)
+      .map((row): OutcomeCredit => ({
+        creditId: row.id,
+        learner: row.learner,
+        caseId: row.case_id,
+        caseVersion: row.case_version,
+        recordedAt: row.recorded_at,
+      }));
+    if (credits.length === 0) return { tenantId: tenant.id, status: 'no-credits' };
+    const earliest = Math.min(...credits.map((c) => Date.parse(c.recordedAt)));
+    const since = new Date(earliest - deps.windows.beforeDays * DAY_MS);
+
+    const t0 = performance.now();
+    const population = await deps.pull(tenant, since);
+    const t1 = performance.now();
+    const { comparisons, skipped } = computeBeforeAfter({
+      fhirBase: tenant.iss,
+      credits,
+      caseMeasures,
+      measures: deps.measures,
+      records: population.records,
+      windows: deps.windows,
+      asOf,
+    });
+    const t2 = performance.now();
+    await deps.outcomes.replaceForTenant(
+      {
+        tenantId: tenant.id,
+        computedAt: asOf.toISOString(),
+        beforeDays: deps.windows.beforeDays,
+        afterDays: deps.windows.afterDays,
+        source: population.source,
+        patients: population.records.length,
+      },
+      comparisons.map((c) => ({ ...c, tenantId: tenant.id })),
+    );
+    const t3 = performance.now();
+    return {
+      tenantId: tenant.id,
+      status: 'refreshed',
+      source: population.source,
+      patients: population.records.length,
+      comparisons: comparisons.length,
+      skippedCredits: skipped.notPractitioner + skipped.afterAsOf,
+      ms: { pull: Math.round(t1 - t0), compute: Math.round(t2 - t1), store: Math.round(t3 - t2) },
+    };
+  } catch (error) {
+    // The code and the tenant id only: an EHR's error text may quote a token or a patient.
+    const code = error instanceof AppError ? error.code : 'INTERNAL';
+    deps.logger.warn({ tenantId: tenant.id, code }, 'outcomes refresh failed for a tenant');
+    return { tenantId: tenant.id, status: 'failed', code };
+  }
+}
+
+/** Each case's quality measures we compute, by case id (every version the library holds). */
+function measuresByCase(library: CaseLibrary, measures: readonly Measure[]): Map<string, string[]> {
+  const computed = new Set<string>(measures.map((m) => m.id));
+  const byCase = new Map<string, string[]>();
+  for (const microCase of library.cases) {
+    const ids = new Set([
+      ...(byCase.get(microCase.id) ?? []),
+      ...microCase.qualityMeasures.map((m) => m.id).filter((id) => computed.has(id)),
+    ]);
+    byCase.set(microCase.id, [...ids]);
+  }
+  return byCase;
+}

@@ -1,0 +1,138 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { PANEL_LEARNING } from '../../launch/sandbox/panel/panel-learning';
+import { verifyLedger } from '../../server/credits/verify-ledger';
+import { OutcomeStore } from '../../server/outcomes/outcome-store';
+import { createOutcomesJob } from '../../server/outcomes/outcomes-job';
+import { prepareOutcomes } from '../support/outcomes-setup';
+import { startStack, type Stack } from '../support/stack';
+
+const DAY = 86_400_000;
+let stack: Stack;
+let outcomes: OutcomeStore;
+const now = new Date();
+
+beforeAll(async () => {
+  stack = await startStack({ env: { CREDIT_UNREVIEWED_CONTENT: 'allow' } });
+  outcomes = new OutcomeStore(stack.db);
+}, 120_000);
+afterAll(() => stack.close());
+
+test('the panel’s demo credits go through the real completion path, dated 120 days ago', async () => {
+  const { demo, summary } = await prepareOutcomes(stack, { now });
+  expect([demo.recorded, demo.existing]).toEqual([PANEL_LEARNING.length, 0]);
+  const sandbox = await stack.tenants.findByIss(`${stack.sandboxUrl}/fhir`);
+  for (const [i, credit] of demo.credits.entries()) {
+    const entry = PANEL_LEARNING[i];
+    expect(credit).toMatchObject({ caseId: entry?.caseId, awarded: true, denials: [] });
+    expect(Date.parse(credit.recordedAt)).toBe(now.getTime() - 120 * DAY);
+    expect(credit.encounter.reference).toMatch(
+      new RegExp(`^${stack.sandboxUrl}/fhir/Encounter/${entry?.encounterId ?? ''}(/_history/.+)?$`),
+    );
+  }
+  const rows = await stack.ledger.all();
+  expect(new Set(rows.map((r) => r.learner))).toEqual(
+    new Set(PANEL_LEARNING.map((e) => `${sandbox?.iss ?? ''}/Practitioner/${e.clinicianId}`)),
+  );
+  // Hash chain and receipts: the ledger:verify check.
+  expect(await verifyLedger(stack.ledger, stack.keys)).toEqual([]);
+  expect(summary.tenants).toEqual([
+    expect.objectContaining({ tenantId: sandbox?.id, status: 'refreshed' }),
+  ]);
+});
+
+test('with the panel, ≥ 3 measures have before and after denominators of at least 11', async () => {
+  const rows = await outcomes.all({});
+  const measures = new Set(
+    rows
+      .filter((r) => r.before.denominator >= 11 && r.after.denominator >= 11)
+      .map((r) => r.measureId),
+  );
+  expect(measures.size).toBeGreaterThanOrEqual(3);
+  // Every learning entry is compared on each of its measures.
+  for (const entry of PANEL_LEARNING) {
+    for (const measureId of entry.measureIds) {
+      expect(
+        rows.some(
+          (r) =>
+            r.learner.endsWith(`/Practitioner/${entry.clinicianId}`) &&
+            r.caseId === entry.caseId &&
+            r.measureId === measureId,
+        ),
+      ).toBe(true);
+    }
+  }
+  const run = await outcomes.lastRun();
+  expect(run).toMatchObject({ beforeDays: 180, afterDays: 180, computedAt: now.toISOString() });
+  expect(run?.patients).toBeGreaterThan(500);
+});
+
+test('running everything again records no credit twice and stores the same rows', async () => {
+  const before = await outcomes.all({});
+  const ledgerRows = (await stack.ledger.all()).length;
+  const { demo } = await prepareOutcomes(stack, { now });
+  expect([demo.recorded, demo.existing]).toEqual([0, PANEL_LEARNING.length]);
+  expect((await stack.ledger.all()).length).toBe(ledgerRows);
+  expect(await outcomes.all({})).toEqual(before);
+});
+
+test('a tenant whose token is refused does not stop the others, and no token is logged', async () => {
+  const { token_endpoint: tokenUrl } = (await (
+    await fetch(`${stack.sandboxUrl}/fhir/.well-known/smart-configuration`)
+  ).json()) as { token_endpoint: string };
+  await stack.tenants.upsert({
+    iss: `${stack.appUrl}/not-an-ehr/fhir`,
+    name: 'Refusing EHR',
+    vendor: 'other',
+    clientId: 'chartside',
+    scope: 'launch openid fhirUser',
+    frameOrigins: [],
+    cdsClients: [],
+    // The sandbox's token endpoint does not know this client.
+    backendServices: {
+      clientId: 'not-registered-at-the-sandbox',
+      scope: 'system/Patient.rs',
+      algorithm: 'ES384',
+      tokenUrl,
+    },
+    status: 'active',
+  });
+  const refusing = await stack.tenants.findByIss(`${stack.appUrl}/not-an-ehr/fhir`);
+  // A ledger credit there so the job has to pull.
+  const sandboxCredit = (await stack.ledger.all())[0];
+  if (!refusing || !sandboxCredit) throw new Error('setup failed');
+  const { seq, ...copied } = sandboxCredit;
+  expect(seq).toBeGreaterThan(0);
+  await stack.db
+    .insertInto('ledger')
+    .values({
+      ...copied,
+      id: crypto.randomUUID(),
+      tenant_id: refusing.id,
+      learner: `${refusing.iss}/Practitioner/x`,
+    })
+    .execute();
+  const lines: string[] = [];
+  const job = createOutcomesJob({
+    db: stack.db,
+    tenants: stack.tenants,
+    ledger: stack.ledger,
+    library: stack.library,
+    keys: stack.keys,
+    windows: stack.config.outcomes.windows,
+    logger: pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) }),
+    now: () => now,
+  });
+  const summary = await job();
+  expect(summary.tenants.find((t) => t.tenantId === refusing.id)).toEqual({
+    tenantId: refusing.id,
+    status: 'failed',
+    code: 'BACKEND_TOKEN_REJECTED',
+  });
+  expect(summary.tenants.filter((t) => t.status === 'refreshed')).toHaveLength(1);
+  const log = lines.join('\n');
+  expect(log).toContain('BACKEND_TOKEN_REJECTED');
+  // No JWT (client assertion or access token) and no token field in any line.
+  expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
+  expect(log).not.toMatch(/access_token|client_assertion/);
+});
