@@ -1,8 +1,9 @@
-import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+import { FhirRouter, type MemoryRepository } from '@medplum/fhir-router';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Patient, Practitioner, Resource } from 'fhir/r4';
 import { AuthorizationState } from './auth/authorization-state';
 import { authorizeRoute } from './auth/authorize-route';
+import { ClientAssertionVerifier } from './auth/client-assertion';
 import { createCheckedLaunch, launchApiRoute } from './auth/launch-api-route';
 import { loadOrCreateSigningKey } from './auth/signing-key';
 import {
@@ -22,6 +23,8 @@ import {
 } from './data/load-fhir-directory';
 import { indexFhirDefinitions } from './fhir/fhir-definitions';
 import { fhirRoutes } from './fhir/fhir-routes';
+import { generatePanel, type PanelSummary } from './panel/generate-panel';
+import { PatientIndexedRepository } from './panel/patient-indexed-repository';
 import { buildPersonas, buildStaff } from './personas';
 import type { SandboxConfig } from './sandbox-config';
 
@@ -34,6 +37,8 @@ export interface Sandbox {
   practitioners: Practitioner[];
   /** What SANDBOX_DATA contributed, when set. */
   dataSummary?: FhirDirectorySummary;
+  /** The generated patient panel (SANDBOX_PANEL_SIZE per clinician); not in `patients`. */
+  panelSummary: PanelSummary;
 }
 
 /** Builds the sandbox EHR: FHIR R4 server, SMART auth server, chart UI and CDS Hooks client. */
@@ -41,9 +46,10 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
   indexFhirDefinitions();
   const urls = sandboxUrls(config.publicUrl);
   const appOrigin = new URL(config.appPublicUrl).origin;
-  const repo = new MemoryRepository();
+  const repo = new PatientIndexedRepository();
   const staff = buildStaff();
-  const personas = buildPersonas(new Date());
+  const now = new Date();
+  const personas = buildPersonas(now);
   const seed: Resource[] = [staff.organization, ...staff.practitioners, ...staff.roles];
   for (const persona of personas) {
     for (const entry of persona.bundle.entry ?? []) if (entry.resource) seed.push(entry.resource);
@@ -55,6 +61,13 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
     encounterId,
     topic,
   }));
+  // Generated after the personas, with the same `now`; listed by count only, not by name.
+  const panel = generatePanel({
+    now,
+    seed: config.panelSeed,
+    patientsPerClinician: config.panelSize,
+  });
+  seed.push(...panel.resources);
   let dataSummary: FhirDirectorySummary | undefined;
   if (config.extraDataDir !== undefined) {
     const { resources: loaded, summary } = await loadFhirDirectoryWithSummary(config.extraDataDir);
@@ -81,7 +94,13 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
   app.post('/fhir/_services/smart/Launch', express.json(), launchApiRoute({ state, repo }));
   app.use(
     '/fhir',
-    fhirRoutes({ repo, router: new FhirRouter(), fhirBaseUrl: urls.fhirBaseUrl, signingKey }),
+    fhirRoutes({
+      repo,
+      router: new FhirRouter(),
+      fhirBaseUrl: urls.fhirBaseUrl,
+      signingKey,
+      bulkExport: { delayMs: config.exportDelayMs, fileLimit: config.exportFileLimit },
+    }),
   );
   app.get('/auth/.well-known/openid-configuration', (_req, res) =>
     res.json(openIdConfiguration(urls)),
@@ -107,6 +126,10 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
       urls,
       accessTokenTtlSeconds: config.accessTokenTtlSeconds,
       tenant: 'sandbox',
+      clientAssertions: new ClientAssertionVerifier({
+        clients: config.backendClients,
+        tokenUrl: `${urls.oidcIssuer}/token`,
+      }),
     }),
   );
   app.use(
@@ -118,6 +141,7 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
       appLaunchUrl: `${config.appPublicUrl}/launch`,
       createLaunch: (context) => state.createLaunch(context),
       ehrName: config.name,
+      panelPatients: panel.summary.patients,
       suggestions: new ChartSuggestions({
         client: new CdsClient({
           key: cdsClientKey,
@@ -137,7 +161,16 @@ export async function createSandbox(config: SandboxConfig): Promise<Sandbox> {
       }),
     }),
   );
-  return { app, urls, repo, state, patients, practitioners, dataSummary };
+  return {
+    app,
+    urls,
+    repo,
+    state,
+    patients,
+    practitioners,
+    dataSummary,
+    panelSummary: panel.summary,
+  };
 }
 
 /** Browser apps on other origins call the FHIR and token endpoints with bearer tokens, no cookies. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { PANEL_SIZE } from './panel/generate-panel';
+import { backendClientsEnvSchema, defaultBackendClients } from './auth/backend-clients';
 
 /** `iss`, `aud` and the URLs built on them are compared as strings: no trailing slash. */
 const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
@@ -19,6 +21,22 @@ const schema = z
     /** The CDS Hooks discovery endpoint the chart calls; the app's by default. */
     SANDBOX_CDS_SERVICES_URL: z.url().optional(),
     SANDBOX_CDS_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(2000),
+    /** Generated patients per clinician (launch/sandbox/panel); 0 = no panel. */
+    SANDBOX_PANEL_SIZE: z.coerce
+      .number()
+      .int()
+      .max(PANEL_SIZE.max)
+      .refine(
+        (n) => n === 0 || n >= PANEL_SIZE.min,
+        `0 (no panel) or ${PANEL_SIZE.min}–${PANEL_SIZE.max}`,
+      )
+      .default(300),
+    SANDBOX_PANEL_SEED: z.coerce.number().int().min(0).max(0xffff_ffff).default(1),
+    /** JSON array of SMART Backend Services clients; the app's `chartside-backend` by default. */
+    SANDBOX_BACKEND_CLIENTS: backendClientsEnvSchema.optional(),
+    /** Bulk $export: how long a job pretends to work, and the most resources per NDJSON file. */
+    SANDBOX_EXPORT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(250),
+    SANDBOX_EXPORT_FILE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   })
   .transform((env) => {
     const appPublicUrl = withoutTrailingSlash(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
@@ -37,6 +55,11 @@ const schema = z
         env.SANDBOX_CDS_SERVICES_URL ?? `${appPublicUrl}/cds-services`,
       ),
       cdsTimeoutMs: env.SANDBOX_CDS_TIMEOUT_MS,
+      panelSize: env.SANDBOX_PANEL_SIZE,
+      panelSeed: env.SANDBOX_PANEL_SEED,
+      backendClients: env.SANDBOX_BACKEND_CLIENTS ?? defaultBackendClients(appPublicUrl),
+      exportDelayMs: env.SANDBOX_EXPORT_DELAY_MS,
+      exportFileLimit: env.SANDBOX_EXPORT_FILE_LIMIT,
     };
   });
 

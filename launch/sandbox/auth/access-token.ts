@@ -2,12 +2,14 @@ import { jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { SigningKey } from './signing-key';
 
 export interface AccessTokenClaims {
-  /** Practitioner/<id> of the signed-in user. */
+  /** Practitioner/<id> of the signed-in user; the client id for Backend Services (RFC 9068 §2.2). */
   sub: string;
   client_id: string;
   scope: string;
   patient?: string;
   encounter?: string;
+  /** Set on Backend Services tokens only: no user, no patient, `system/` scopes. */
+  grant_type?: 'client_credentials';
 }
 
 /** Issues the sandbox's access token: a JWT the FHIR endpoint verifies (RFC 9068 style). */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { grantableScopes, grantedLevel } from './scopes';
+import { effectiveScopes, grantableScopes, grantedLevel } from './scopes';
 
 test.each([
   [['patient/Observation.rs'], 'Observation', 's', 'patient'],
@@ -23,4 +23,18 @@ test('unknown scopes are not granted', () => {
     'fhirUser',
     'patient/Patient.rs',
   ]);
+});
+
+test('a launch is never granted system scopes', () => {
+  expect(grantableScopes('launch patient/*.rs system/*.rs system/Patient.read')).toEqual([
+    'launch',
+    'patient/*.rs',
+  ]);
+});
+
+test('backend tokens act on system scopes only, launch tokens never on them', () => {
+  const scope = 'launch patient/Observation.rs system/*.rs';
+  expect(effectiveScopes(scope, true)).toEqual(['system/*.rs']);
+  expect(effectiveScopes(scope, false)).toEqual(['launch', 'patient/Observation.rs']);
+  expect(grantedLevel(effectiveScopes(scope, false), 'Condition', 'r')).toBeUndefined();
 });

@@ -33,7 +33,18 @@ export function grantedLevel(
   return undefined;
 }
 
-/** Keeps the requested scopes the sandbox understands; an EHR may grant fewer than asked. */
+/**
+ * The scopes a token may act on. Backend Services tokens act only on their `system/` scopes;
+ * launch tokens never do, whatever they carry, so a launch cannot escape its patient compartment.
+ */
+export function effectiveScopes(scope: string, backend: boolean): string[] {
+  return scope.split(' ').filter((s) => s !== '' && s.startsWith('system/') === backend);
+}
+
+/**
+ * Keeps the requested scopes the sandbox understands for an app launch; an EHR may grant fewer
+ * than asked. `system/` scopes belong to Backend Services only and are never granted here.
+ */
 export function grantableScopes(requested: string): string[] {
   const known = new Set([
     'launch',
@@ -47,5 +58,9 @@ export function grantableScopes(requested: string): string[] {
   ]);
   return requested
     .split(/\s+/)
-    .filter((scope) => scope !== '' && (known.has(scope) || RESOURCE_SCOPE.test(scope)));
+    .filter(
+      (scope) =>
+        scope !== '' &&
+        (known.has(scope) || (RESOURCE_SCOPE.test(scope) && !scope.startsWith('system/'))),
+    );
 }

@@ -19,8 +19,10 @@ export function smartConfiguration(urls: SandboxUrls): Record<string, unknown> {
     jwks_uri: `${urls.oidcIssuer}/jwks`,
     authorization_endpoint: `${urls.oidcIssuer}/authorize`,
     token_endpoint: `${urls.oidcIssuer}/token`,
-    grant_types_supported: ['authorization_code'],
-    token_endpoint_auth_methods_supported: ['none'],
+    grant_types_supported: ['authorization_code', 'client_credentials'],
+    token_endpoint_auth_methods_supported: ['none', 'private_key_jwt'],
+    // SMART App Launch 2.2 §Client Authentication: Asymmetric.
+    token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
     response_types_supported: ['code'],
     code_challenge_methods_supported: ['S256'],
     scopes_supported: [
@@ -32,11 +34,14 @@ export function smartConfiguration(urls: SandboxUrls): Record<string, unknown> {
       'user/*.rs',
       'patient/*.read',
       'user/*.read',
+      'system/*.rs',
+      'system/*.read',
     ],
     capabilities: [
       'launch-ehr',
       'launch-standalone',
       'client-public',
+      'client-confidential-asymmetric',
       'context-ehr-patient',
       'context-ehr-encounter',
       'context-standalone-patient',

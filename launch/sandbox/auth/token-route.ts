@@ -3,6 +3,12 @@ import type { RequestHandler, Response } from 'express';
 import { SignJWT } from 'jose';
 import { signAccessToken } from './access-token';
 import type { AuthorizationState } from './authorization-state';
+import { grantBackendScopes, type BackendClient } from './backend-clients';
+import {
+  ClientAssertionError,
+  JWT_BEARER_ASSERTION_TYPE,
+  type ClientAssertionVerifier,
+} from './client-assertion';
 import type { SigningKey } from './signing-key';
 import type { SandboxUrls } from './smart-configuration';
 
@@ -12,7 +18,14 @@ export interface TokenRouteDeps {
   urls: SandboxUrls;
   accessTokenTtlSeconds: number;
   tenant: string;
+  /** Verifies Backend Services client assertions (client_credentials grant). */
+  clientAssertions: ClientAssertionVerifier;
 }
+
+/** SMART App Launch 2.2 §Backend Services: access tokens live at most five minutes. */
+export const BACKEND_TOKEN_MAX_TTL_SECONDS = 300;
+
+type Field = (name: string) => string | undefined;
 
 /** RFC 6749 §5.2 error response. */
 function oauthError(res: Response, error: string, description: string, status = 400): void {
@@ -29,14 +42,24 @@ function pkceMatches(verifier: string, challenge: string): boolean {
   return computed.length === expected.length && timingSafeEqual(computed, expected);
 }
 
-/** Token endpoint, authorization_code grant with PKCE (SMART App Launch 2.2 §2.0.7). */
+/**
+ * Token endpoint: authorization_code with PKCE (SMART App Launch 2.2 §2.0.7) and
+ * client_credentials with a private_key_jwt assertion (§Backend Services).
+ */
 export function tokenRoute(deps: TokenRouteDeps): RequestHandler {
   return async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const field = (name: string): string | undefined =>
-      typeof body[name] === 'string' ? body[name] : undefined;
+    const field: Field = (name) => (typeof body[name] === 'string' ? body[name] : undefined);
+    if (field('grant_type') === 'client_credentials') {
+      await clientCredentials(deps, field, res);
+      return;
+    }
     if (field('grant_type') !== 'authorization_code') {
-      oauthError(res, 'unsupported_grant_type', 'Only authorization_code is supported');
+      oauthError(
+        res,
+        'unsupported_grant_type',
+        'Only authorization_code and client_credentials are supported',
+      );
       return;
     }
     const code = field('code');
@@ -105,4 +128,60 @@ export function tokenRoute(deps: TokenRouteDeps): RequestHandler {
       tenant: deps.tenant,
     });
   };
+}
+
+/**
+ * client_credentials for a backend client (SMART App Launch 2.2 §Backend Services): the assertion
+ * authenticates the client (any failure is `invalid_client`, 401), then the requested `system/`
+ * scopes are narrowed to the client's registration. Neither assertion nor token is logged.
+ */
+async function clientCredentials(deps: TokenRouteDeps, field: Field, res: Response): Promise<void> {
+  const assertion = field('client_assertion');
+  if (field('client_assertion_type') !== JWT_BEARER_ASSERTION_TYPE || assertion === undefined) {
+    oauthError(
+      res,
+      'invalid_request',
+      `client_assertion_type must be ${JWT_BEARER_ASSERTION_TYPE}, with a client_assertion`,
+    );
+    return;
+  }
+  const requested = (field('scope') ?? '').split(/\s+/).filter((scope) => scope !== '');
+  if (requested.length === 0) {
+    oauthError(res, 'invalid_request', 'scope is required');
+    return;
+  }
+  let client: BackendClient;
+  try {
+    client = await deps.clientAssertions.verify(assertion);
+  } catch (error) {
+    if (!(error instanceof ClientAssertionError)) throw error;
+    oauthError(res, 'invalid_client', `Client authentication failed: ${error.reason}`, 401);
+    return;
+  }
+  const clientId = field('client_id');
+  if (clientId !== undefined && clientId !== client.clientId) {
+    oauthError(res, 'invalid_client', 'client_id does not match the assertion', 401);
+    return;
+  }
+  const other = requested.find((scope) => !scope.startsWith('system/'));
+  if (other !== undefined) {
+    oauthError(res, 'invalid_scope', `Backend Services grants system/ scopes only, not ${other}`);
+    return;
+  }
+  const granted = grantBackendScopes(requested, client.scope);
+  if (granted.length === 0) {
+    oauthError(res, 'invalid_scope', 'None of the requested scopes is allowed for this client');
+    return;
+  }
+  const scope = granted.join(' ');
+  const ttl = Math.min(deps.accessTokenTtlSeconds, BACKEND_TOKEN_MAX_TTL_SECONDS);
+  const accessToken = await signAccessToken(
+    deps.signingKey,
+    deps.urls.fhirBaseUrl,
+    { sub: client.clientId, client_id: client.clientId, scope, grant_type: 'client_credentials' },
+    ttl,
+  );
+  res
+    .set('Cache-Control', 'no-store')
+    .json({ access_token: accessToken, token_type: 'bearer', expires_in: ttl, scope });
 }

@@ -7,6 +7,9 @@ const SEARCHABLE: ResourceType[] = [
   'Condition',
   'Observation',
   'MedicationRequest',
+  'MedicationAdministration',
+  // Bulk Data Access IG 2.0.0: a server with Group-level export SHOULD read and search Group.
+  'Group',
 ];
 const READABLE: ResourceType[] = [
   ...SEARCHABLE,
@@ -15,6 +18,13 @@ const READABLE: ResourceType[] = [
   'Organization',
   'Location',
 ];
+
+/** Bulk Data Access IG 2.0.0 OperationDefinitions of the three $export endpoints. */
+const BULK_DATA = 'http://hl7.org/fhir/uv/bulkdata';
+const exportOperation = (definition: string): { name: string; definition: string } => ({
+  name: 'export',
+  definition: `${BULK_DATA}/OperationDefinition/${definition}`,
+});
 
 /** What the sandbox FHIR server supports (FHIR R4 CapabilityStatement; SMART 2.2 §2.0.1). */
 export function buildCapabilityStatement(fhirBaseUrl: string): CapabilityStatement {
@@ -25,6 +35,7 @@ export function buildCapabilityStatement(fhirBaseUrl: string): CapabilityStateme
     kind: 'instance',
     fhirVersion: '4.0.1',
     format: ['json'],
+    instantiates: [`${BULK_DATA}/CapabilityStatement/bulk-data`],
     software: { name: 'Chartside sandbox EHR' },
     implementation: { description: 'Local SMART on FHIR sandbox', url: fhirBaseUrl },
     rest: [
@@ -49,7 +60,10 @@ export function buildCapabilityStatement(fhirBaseUrl: string): CapabilityStateme
             { code: 'vread' as const },
             ...(SEARCHABLE.includes(type) ? [{ code: 'search-type' as const }] : []),
           ],
+          ...(type === 'Patient' && { operation: [exportOperation('patient-export')] }),
+          ...(type === 'Group' && { operation: [exportOperation('group-export')] }),
         })),
+        operation: [exportOperation('export')],
       },
     ],
   };

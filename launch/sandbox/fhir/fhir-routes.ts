@@ -3,8 +3,9 @@ import type { FhirRequest, FhirRouter, MemoryRepository } from '@medplum/fhir-ro
 import { Router, type Request, type Response } from 'express';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from 'fhir/r4';
 import { verifyAccessToken, type AccessTokenClaims } from '../auth/access-token';
-import { grantedLevel } from '../auth/scopes';
+import { effectiveScopes, grantedLevel } from '../auth/scopes';
 import type { SigningKey } from '../auth/signing-key';
+import { bulkExportRoutes } from './bulk-export-routes';
 import { buildCapabilityStatement } from './capability-statement';
 import { sortByDate } from './date-sort';
 import { outcome } from './operation-outcome';
@@ -19,6 +20,8 @@ export interface FhirRoutesDeps {
   router: FhirRouter;
   fhirBaseUrl: string;
   signingKey: SigningKey;
+  /** Bulk Data $export: simulated work time and most resources per NDJSON file. */
+  bulkExport: { delayMs: number; fileLimit: number };
 }
 
 const MAX_COUNT = 200;
@@ -33,6 +36,15 @@ export function fhirRoutes(deps: FhirRoutesDeps): Router {
   routes.get('/metadata', (_req, res) => {
     res.type(FHIR_JSON).json(buildCapabilityStatement(deps.fhirBaseUrl));
   });
+  // Before the generic routes: `/$export` would otherwise read as a resource type.
+  routes.use(
+    bulkExportRoutes({
+      ...deps.bulkExport,
+      repo: deps.repo,
+      fhirBaseUrl: deps.fhirBaseUrl,
+      authenticate: (req, res) => authenticate(req, res, deps),
+    }),
+  );
   routes.get('/:type', async (req, res) => {
     const claims = await authorize(req, res, deps, req.params.type, 's');
     if (claims) await search(req, res, deps, req.params.type, claims);
@@ -60,12 +72,11 @@ export function fhirRoutes(deps: FhirRoutesDeps): Router {
   return routes;
 }
 
-async function authorize(
+/** The verified claims of the request's bearer token, or undefined once 401 is answered. */
+async function authenticate(
   req: Request,
   res: Response,
   deps: FhirRoutesDeps,
-  resourceType: string,
-  interaction: 'r' | 's',
 ): Promise<AccessTokenClaims | undefined> {
   const token = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
   if (token === undefined) {
@@ -81,7 +92,21 @@ async function authorize(
     res.json(outcome('expired', 'Access token invalid or expired'));
     return undefined;
   }
-  const level = grantedLevel(claims.scope.split(' '), resourceType, interaction);
+  return claims;
+}
+
+async function authorize(
+  req: Request,
+  res: Response,
+  deps: FhirRoutesDeps,
+  resourceType: string,
+  interaction: 'r' | 's',
+): Promise<AccessTokenClaims | undefined> {
+  const claims = await authenticate(req, res, deps);
+  if (!claims) return undefined;
+  const backend = claims.grant_type === 'client_credentials';
+  const scopes = effectiveScopes(claims.scope, backend);
+  const level = grantedLevel(scopes, resourceType, interaction);
   const needsPatient = level === 'patient' && isPatientCompartmentType(resourceType);
   if (level === undefined || (needsPatient && claims.patient === undefined)) {
     res.status(403).type(FHIR_JSON);

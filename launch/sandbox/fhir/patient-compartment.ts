@@ -45,8 +45,17 @@ interface MaybePatientLinked {
  * compartment resources without a recognisable patient link are refused.
  */
 export function belongsToPatient(resource: MaybePatientLinked, patientId: string): boolean {
-  if (resource.resourceType === 'Patient') return resource.id === patientId;
   if (!isPatientCompartmentType(resource.resourceType)) return true;
+  return linkedPatientId(resource) === patientId;
+}
+
+/**
+ * The id of the patient a compartment resource belongs to (its own id for a Patient), read from
+ * the same `subject`/`patient`/`beneficiary` link belongsToPatient trusts; undefined without one.
+ */
+export function linkedPatientId(resource: MaybePatientLinked): string | undefined {
+  if (resource.resourceType === 'Patient') return resource.id;
   const link = resource.subject ?? resource.patient ?? resource.beneficiary;
-  return link?.reference === `Patient/${patientId}`;
+  const match = /^Patient\/([^/]+)$/.exec(link?.reference ?? '');
+  return match?.[1];
 }
