@@ -14,9 +14,9 @@ import { useMergedHistory } from '../learner-history/use-merged-history';
 import { TranscriptView } from '../transcript/transcript-view';
 import { CasePicker } from './case-picker';
 import { linkedCaseId } from './linked-case';
-import { requestedCaseId } from './requested-case';
+import { requestedCaseId, requestedReview } from './requested-case';
 import { ReviewRefresher } from './review-refresher';
-import { useAdaptedMatches } from './use-adapted-matches';
+import { useAdaptedMatches, usePointStates } from './use-adapted-matches';
 import { useCaseMatches } from './use-case-matches';
 import { useLibrary } from './use-library';
 
@@ -39,7 +39,8 @@ interface CaseWorkspaceProps {
 /**
  * The learning side of the app: the picker above the chart summary, the case being played, or
  * the learner's credits. A case named by a CDS Hooks card (`appContext`) opens first; "Back to
- * suggestions" leads to the picker behind it. Finished cases are sent for credit from here.
+ * suggestions" leads to the picker behind it. A refresher card's point is offered first among the
+ * due refreshers. Finished cases are sent for credit from here.
  */
 export function CaseWorkspace({ context, summary, access, profile }: CaseWorkspaceProps) {
   const { t } = useTranslation();
@@ -50,12 +51,15 @@ export function CaseWorkspace({ context, summary, access, profile }: CaseWorkspa
   const learner = useLearnerHistory(store);
   const outbox = useCreditOutbox(store, access, patientId);
   const history = useMergedHistory(learner.history, access);
+  // Fetched once: they rank the suggestions and pick each question's difficulty in the player.
+  const points = usePointStates(access);
   const matches = useAdaptedMatches(useCaseMatches(library, context, history), {
     library,
     profile,
-    access,
+    points,
     history,
   });
+  const requestedPoint = requestedReview(context.launch.appContext);
   const requestedId =
     requestedCaseId(context.launch.appContext) ?? linkedCaseId(window.sessionStorage);
   const requested = library?.cases.find((microCase) => microCase.id === requestedId);
@@ -91,6 +95,7 @@ export function CaseWorkspace({ context, summary, access, profile }: CaseWorkspa
         match={matches?.find((match) => match.caseId === microCase.id)}
         openedFrom={open.openedFrom}
         encounterId={encounterId}
+        pointVariants={points}
         onBack={backToPicker}
         onFinish={async (attempt) => {
           // Kept on this device first: a finished case is never lost to a failed request.
@@ -129,7 +134,11 @@ export function CaseWorkspace({ context, summary, access, profile }: CaseWorkspa
         {encounterId === undefined ? <p className="note">{t('picker.noEncounter')}</p> : null}
         <PendingNotice outbox={outbox} />
       </CasePicker>
-      <ReviewRefresher access={access} cases={library?.cases ?? []} />
+      <ReviewRefresher
+        access={access}
+        cases={library?.cases ?? []}
+        requestedPoint={chosen === undefined ? requestedPoint : undefined}
+      />
       {summary}
     </>
   );

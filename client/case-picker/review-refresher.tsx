@@ -1,7 +1,8 @@
-import { useId, useMemo, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENCE_LEVELS, type Confidence } from '../../core/learner/review-card';
-import type { MicroCase, Question } from '../../core/micro-case/micro-case-schema';
+import type { MicroCase, QuestionBody } from '../../core/micro-case/micro-case-schema';
+import { questionBody, type QuestionVariant } from '../../core/micro-case/question-variants';
 import type { DueReview, ReviewResponse } from '../../core/wire/learner';
 import { AnswerFeedback } from '../case-player/answer-feedback';
 import type { CreditAccess } from '../credits/credit-access';
@@ -12,39 +13,62 @@ import { useDueReviews } from './use-due-reviews';
 interface RefresherItem {
   due: DueReview;
   microCase: MicroCase;
-  question: Question;
+  questionId: string;
+  /** The version asked: the one the server picked by mastery, when the question has it. */
+  variant: QuestionVariant;
+  question: QuestionBody;
 }
 
 interface ReviewRefresherProps {
   access: CreditAccess;
   cases: readonly MicroCase[];
+  /** The point a CDS Hooks refresher card opened the app for: asked first, and focused. */
+  requestedPoint?: string | undefined;
 }
 
 /**
  * "Due for review" (issue 9): one question at a time on a teaching point FSRS says is due, a
  * minute each, graded by the server. Shows nothing when nothing is due.
  */
-export function ReviewRefresher({ access, cases }: ReviewRefresherProps) {
+export function ReviewRefresher({ access, cases, requestedPoint }: ReviewRefresherProps) {
   const { t } = useTranslation();
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const due = useDueReviews(access);
   const [position, setPosition] = useState(0);
   const items = useMemo(
     () =>
-      (due ?? []).flatMap((entry): RefresherItem[] => {
-        const microCase = cases.find(
-          (c) => c.id === entry.caseId && c.version === entry.caseVersion,
-        );
-        const question = microCase?.questions.find((q) => q.id === entry.questionId);
-        return microCase && question ? [{ due: entry, microCase, question }] : [];
-      }),
-    [due, cases],
+      (due ?? [])
+        .flatMap((entry): RefresherItem[] => {
+          const microCase = cases.find(
+            (c) => c.id === entry.caseId && c.version === entry.caseVersion,
+          );
+          const question = microCase?.questions.find((q) => q.id === entry.questionId);
+          if (!microCase || !question) return [];
+          const wanted = entry.variant ?? 'standard';
+          const variant = questionBody(question, wanted) ? wanted : 'standard';
+          const body = questionBody(question, variant) ?? question;
+          return [{ due: entry, microCase, questionId: question.id, variant, question: body }];
+        })
+        // A stable sort: the requested point first, the rest as the server ordered them.
+        .sort(
+          (a, b) =>
+            Number(b.due.teachingPoint === requestedPoint) -
+            Number(a.due.teachingPoint === requestedPoint),
+        ),
+    [due, cases, requestedPoint],
   );
   const current = items[position];
+  const requestedShown =
+    requestedPoint !== undefined && items[0]?.due.teachingPoint === requestedPoint;
+  useEffect(() => {
+    // Opened from a refresher card: the refresher, below the suggestions, is what they came for.
+    if (requestedShown) headingRef.current?.focus();
+  }, [requestedShown]);
   if (current === undefined) return null;
   return (
     <section className="review-refresher" aria-labelledby={headingId}>
-      <h2 id={headingId} className="section-heading">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="section-heading">
         {t('review.heading')}
       </h2>
       <p className="note">{t('review.intro')}</p>
@@ -71,7 +95,7 @@ interface RefresherQuestionProps {
 function RefresherQuestion({ item, access, hasNext, onNext }: RefresherQuestionProps) {
   const { t, i18n } = useTranslation();
   const localize = useLocalize();
-  const { microCase, question } = item;
+  const { microCase, question, questionId, variant } = item;
   const [shownAt] = useState(() => Date.now());
   const [reviewId] = useState(() => crypto.randomUUID());
   const [selected, setSelected] = useState<string | undefined>(undefined);
@@ -102,8 +126,9 @@ function RefresherQuestion({ item, access, hasNext, onNext }: RefresherQuestionP
           reviewId,
           caseId: microCase.id,
           caseVersion: microCase.version,
-          questionId: question.id,
+          questionId,
           optionId: chosen.id,
+          ...(variant !== 'standard' && { variant }),
           ...(confidence && { confidence }),
           seconds,
         }),

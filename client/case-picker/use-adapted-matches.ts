@@ -35,7 +35,8 @@ interface Learner {
   library: LibraryResponse | undefined;
   /** Undefined until loaded (or when it could not be): the empty profile applies meanwhile. */
   profile: LearnerProfile | undefined;
-  access: CreditAccess;
+  /** The learner's teaching points (`usePointStates`), empty until loaded. */
+  points: readonly PointState[];
   history: readonly LearnerHistoryEntry[] | undefined;
 }
 
@@ -45,9 +46,8 @@ interface Learner {
  */
 export function useAdaptedMatches(
   matches: CaseMatch[] | undefined,
-  { library, profile, access, history }: Learner,
+  { library, profile, points, history }: Learner,
 ): AdaptedMatch[] | undefined {
-  const points = usePointStates(access);
   return useMemo(() => {
     if (matches === undefined || library === undefined) return undefined;
     return adaptRanking({

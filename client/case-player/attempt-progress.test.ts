@@ -2,13 +2,15 @@ import { expect, test } from 'vitest';
 import { ATTEMPT_START, advanceAttempt, type AttemptProgress } from './attempt-progress';
 
 const check = (questionId: string, correct: boolean) =>
-  ({ type: 'check', answer: { questionId, optionId: 'a', correct } }) as const;
+  ({ type: 'check', answer: { questionId, optionId: 'a', correct, variant: 'standard' } }) as const;
 
 test('only the first answer to a question counts', () => {
   const once = advanceAttempt(ATTEMPT_START, check('q1', false));
   const twice = advanceAttempt(once, check('q1', true));
 
-  expect(twice.answers).toEqual([{ questionId: 'q1', optionId: 'a', correct: false }]);
+  expect(twice.answers).toEqual([
+    { questionId: 'q1', optionId: 'a', correct: false, variant: 'standard' },
+  ]);
 });
 
 test('after the last question come the key points and reflection, then done', () => {

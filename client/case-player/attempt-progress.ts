@@ -1,8 +1,12 @@
+import type { QuestionVariant } from '../../core/micro-case/question-variants';
+
 /** The learner's answer to one question, checked once: the first try is the one that counts. */
 export interface Answer {
   questionId: string;
   optionId: string;
   correct: boolean;
+  /** The version of the question the learner was shown (picked by mastery). */
+  variant: QuestionVariant;
 }
 
 export type AttemptStep =

@@ -1,7 +1,9 @@
 import { useId, useReducer, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseMatch } from '../../core/matcher/match-cases';
+import { teachingPointOf } from '../../core/learner/teaching-points';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
+import type { QuestionVariant } from '../../core/micro-case/question-variants';
 import { CaseMeta } from '../case-picker/case-meta';
 import { useLocalize } from '../i18n/use-localize';
 import type { FinishedAttempt } from '../learner-history/finished-attempt';
@@ -21,6 +23,11 @@ interface CasePlayerProps {
   match: CaseMatch | undefined;
   openedFrom: FinishedAttempt['openedFrom'];
   encounterId: string | undefined;
+  /**
+   * The difficulty the server picked for each teaching point by the learner's mastery
+   * (`GET /api/reviews/points`); a point not listed is asked at the standard difficulty.
+   */
+  pointVariants?: readonly { teachingPoint: string; variant?: QuestionVariant | undefined }[];
   onBack: () => void;
   /** Stores the finished attempt and sends it for credit; resolves whether it was stored. */
   onFinish: (attempt: FinishedAttempt) => Promise<boolean>;
@@ -34,6 +41,7 @@ export function CasePlayer({
   match,
   openedFrom,
   encounterId,
+  pointVariants,
   ...props
 }: CasePlayerProps) {
   const { t, i18n } = useTranslation();
@@ -50,6 +58,14 @@ export function CasePlayer({
   const { step, answers } = progress;
   const title = localize(microCase.title);
   const question = step.kind === 'question' ? microCase.questions[step.index] : undefined;
+  const answer = answers.find((a) => a.questionId === question?.id);
+  // Once answered, the question stays in the variant the learner saw.
+  const variant =
+    answer?.variant ??
+    (question &&
+      pointVariants?.find((p) => p.teachingPoint === teachingPointOf(microCase.id, question))
+        ?.variant) ??
+    'standard';
 
   const finish = (reflection: Reflection) => {
     const attempt: FinishedAttempt = {
@@ -96,11 +112,12 @@ export function CasePlayer({
         <>
           <CaseStem stem={microCase.stem} match={match} />
           <QuestionStep
-            key={question.id}
+            key={`${question.id}-${variant}`}
             question={question}
+            variant={variant}
             number={step.index + 1}
             total={microCase.questions.length}
-            answer={answers.find((answer) => answer.questionId === question.id)}
+            answer={answer}
             citations={microCase.citations}
             onCheck={(answer) => {
               dispatch({ type: 'check', answer });

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Citation, Question } from '../../core/micro-case/micro-case-schema';
+import { questionBody, type QuestionVariant } from '../../core/micro-case/question-variants';
 import { useLocalize } from '../i18n/use-localize';
 import { useFocusOnMount } from '../lib/use-focus-on-mount';
 import { AnswerFeedback } from './answer-feedback';
@@ -8,6 +9,8 @@ import type { Answer } from './attempt-progress';
 
 interface QuestionStepProps {
   question: Question;
+  /** Which version to ask: standard, or the easier or harder one the learner's mastery picked. */
+  variant: QuestionVariant;
   number: number;
   total: number;
   /** Set once the learner has checked an answer: the options lock and feedback shows. */
@@ -19,7 +22,10 @@ interface QuestionStepProps {
 
 /** One single-best-answer question as a radio group; "Check answer", feedback, then next. */
 export function QuestionStep(props: QuestionStepProps) {
-  const { question, number, total, answer } = props;
+  const { number, total, answer, variant } = props;
+  // A variant the question lacks falls back to the authored question (and is answered as such).
+  const shown = questionBody(props.question, variant) === undefined ? 'standard' : variant;
+  const question = questionBody(props.question, shown) ?? props.question;
   const { t } = useTranslation();
   const localize = useLocalize();
   // The first question follows the case title, which has focus already.
@@ -41,7 +47,12 @@ export function QuestionStep(props: QuestionStepProps) {
       firstOption.current?.focus();
       return;
     }
-    props.onCheck({ questionId: question.id, optionId: option.id, correct: option.correct });
+    props.onCheck({
+      questionId: props.question.id,
+      optionId: option.id,
+      correct: option.correct,
+      variant: shown,
+    });
   };
 
   const mark = (optionId: string, isCorrect: boolean) => {
@@ -58,6 +69,7 @@ export function QuestionStep(props: QuestionStepProps) {
       <h3 id={headingId} ref={headingRef} tabIndex={-1} className="subheading">
         {t('player.questionHeading', { number, total })}
       </h3>
+      {shown === 'standard' ? null : <p className="note">{t(`player.variant.${shown}`)}</p>}
       <form onSubmit={check} noValidate>
         <fieldset
           className="options"

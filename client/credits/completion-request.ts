@@ -18,7 +18,12 @@ export function completionRequest(
     caseVersion: attempt.caseVersion,
     patient: patientId,
     encounter: encounterId.startsWith('Encounter/') ? encounterId : `Encounter/${encounterId}`,
-    answers: attempt.answers.map(({ questionId, optionId }) => ({ questionId, optionId })),
+    answers: attempt.answers.map(({ questionId, optionId, variant }) => ({
+      questionId,
+      optionId,
+      // The server grades against the variant shown; standard is the default it assumes.
+      ...(variant !== undefined && variant !== 'standard' && { variant }),
+    })),
     reflection: attempt.reflection,
     startedAt: attempt.startedAt,
     finishedAt: attempt.finishedAt,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionVariantSchema } from '../../core/micro-case/question-variants';
 
 /**
  * One finished micro-case, as the learner documented it: the body a later version submits to
@@ -20,7 +21,13 @@ export const finishedAttemptSchema = z.object({
   finishedAt: z.iso.datetime(),
   /** One answer per question, checked once: `correct` is correct at the first try. */
   answers: z.array(
-    z.object({ questionId: z.string(), optionId: z.string(), correct: z.boolean() }),
+    z.object({
+      questionId: z.string(),
+      optionId: z.string(),
+      correct: z.boolean(),
+      /** The version of the question shown (issue 9); attempts stored before variants have none. */
+      variant: questionVariantSchema.optional(),
+    }),
   ),
   /** AMA PRA internet point-of-care cycle: question, sources consulted, application to practice. */
   reflection: z.object({

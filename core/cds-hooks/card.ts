@@ -66,6 +66,8 @@ export const cardAppContextSchema = z
     version: z.string().min(1),
     hookInstance: z.string().min(1),
     cardUuid: z.uuid(),
+    /** A refresher card's teaching point (issue 9): the app opens that refresher, not the case. */
+    review: z.string().min(1).optional(),
   })
   .strict();
 export type CardAppContext = z.infer<typeof cardAppContextSchema>;

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { caseWith } from '../matcher/test-fixtures';
+import { caseWithVariants } from '../micro-case/test-support/variant-case';
 import { buildCaseQuestionnaire } from './case-questionnaire';
 import { caseCanonical, EXTENSION } from './canonical';
 import { buildCompletionResponse } from './credit-resources';
@@ -111,4 +112,66 @@ test('a completion built for the case answers items and options the Questionnair
   expect(written.item!.map((i) => i.linkId)).toEqual(reflection.item!.map((i) => i.linkId));
   expect(written.item![1]!.answer).toEqual([{ valueString: 'c' }, { valueString: 'd' }]);
   expect(reflection.item![1]!.repeats).toBe(true);
+});
+
+const withVariants = buildCaseQuestionnaire(caseWithVariants());
+
+test('a question with variants: sibling items `{id}.easier` and `{id}.harder`, none required', () => {
+  const choices = withVariants.item!.filter((i) => i.type === 'choice');
+  expect(choices.map((i) => [i.linkId, i.required, i.prefix])).toEqual([
+    ['q1', false, undefined],
+    ['q1.easier', false, 'Easier version'],
+    ['q1.harder', false, 'Harder version'],
+    ['q2', true, undefined],
+    ['q3', true, undefined],
+  ]);
+  const harder = choices[2]!;
+  expect(harder.text).toBe('hard prompt');
+  expect(harder._prefix?.extension?.[0]?.extension).toContainEqual({
+    url: 'content',
+    valueString: 'Versión más difícil',
+  });
+  expect(harder.answerOption!.map((o) => o.valueCoding?.code)).toEqual([
+    'hard-o1',
+    'hard-o2',
+    'hard-o3',
+  ]);
+  expect(harder.answerOption![0]!.extension).toContainEqual({
+    url: EXTENSION.correctOption,
+    valueBoolean: true,
+  });
+});
+
+test('a completion answers the item of the variant the learner was shown', () => {
+  const completion = buildCompletionResponse({
+    completionId: 'qr',
+    awardId: 'a',
+    provenanceId: 'p',
+    caseId: 'variant-case',
+    caseVersion: '1.0.0',
+    learner: 'https://ehr.example/Practitioner/1',
+    encounter: 'https://ehr.example/Encounter/1',
+    answers: [
+      { questionId: 'q1', optionId: 'hard-o1', variant: 'harder' },
+      { questionId: 'q2', optionId: 'o1', variant: 'standard' },
+      { questionId: 'q3', optionId: 'o2' },
+    ],
+    reflection: { clinicalQuestion: 'q', sourcesConsulted: ['c'], applicationToPractice: 'a' },
+    startedAt: '2026-11-26T10:00:00Z',
+    finishedAt: '2026-11-26T10:05:00Z',
+    recordedAt: '2026-11-26T10:05:01Z',
+    award: undefined,
+    appVersion: '0.1.0',
+    provider: { reference: 'Organization/p', display: 'P' },
+  });
+  const answered = completion.item!.slice(0, 3);
+  expect(answered.map((i) => [i.linkId, i.answer?.[0]?.valueCoding?.code])).toEqual([
+    ['q1.harder', 'hard-o1'],
+    ['q2', 'o1'],
+    ['q3', 'o2'],
+  ]);
+  for (const item of answered) {
+    const offered = withVariants.item!.find((i) => i.linkId === item.linkId)!.answerOption!;
+    expect(offered.map((o) => o.valueCoding?.code)).toContain(item.answer?.[0]?.valueCoding?.code);
+  }
 });

@@ -1,6 +1,12 @@
 import type { Extension, Questionnaire, QuestionnaireItem } from 'fhir/r4';
 import type { LocalizedText } from '../micro-case/localized-text';
-import type { MicroCase, Question } from '../micro-case/micro-case-schema';
+import type { MicroCase, Question, QuestionBody } from '../micro-case/micro-case-schema';
+import {
+  questionBody,
+  variantLinkId,
+  variantsOf,
+  type QuestionVariant,
+} from '../micro-case/question-variants';
 import {
   citationArtifact,
   computableName,
@@ -31,14 +37,25 @@ const labelled = (text: LocalizedText): Pick<QuestionnaireItem, 'text' | '_text'
   return { text: value, _text: { extension: element } };
 };
 
-function questionItem(microCase: MicroCase, question: Question): QuestionnaireItem {
+/** How a variant item says which question it stands in for, and at what difficulty. */
+const VARIANT_PREFIX: Record<Exclude<QuestionVariant, 'standard'>, LocalizedText> = {
+  easier: { en: 'Easier version', es: 'Versión más sencilla' },
+  harder: { en: 'Harder version', es: 'Versión más difícil' },
+};
+
+function choiceItem(
+  microCase: MicroCase,
+  linkId: string,
+  body: QuestionBody,
+  required: boolean,
+): QuestionnaireItem {
   const byId = new Map(microCase.citations.map((c) => [c.id, c]));
   return {
-    linkId: question.id,
+    linkId,
     type: 'choice',
-    required: true,
-    ...labelled(question.prompt),
-    answerOption: question.options.map((option) => {
+    required,
+    ...labelled(body.prompt),
+    answerOption: body.options.map((option) => {
       const feedback = localizedPrimitive(option.feedback);
       const display = localizedPrimitive(option.text);
       const extension: Extension[] = [
@@ -66,6 +83,29 @@ function questionItem(microCase: MicroCase, question: Question): QuestionnaireIt
       };
     }),
   };
+}
+
+/**
+ * A question and its difficulty variants as sibling items: the standard one under the question
+ * id, each variant under `{questionId}.{variant}`. The learner answers exactly one of them, which
+ * R4 cannot express, so a question with variants marks none of its items required (the server's
+ * grading checks one answer per question).
+ */
+function questionItems(microCase: MicroCase, question: Question): QuestionnaireItem[] {
+  const variants = variantsOf(question);
+  return variants.flatMap((variant) => {
+    const body = questionBody(question, variant);
+    if (!body) return [];
+    const item = choiceItem(
+      microCase,
+      variantLinkId(question.id, variant),
+      body,
+      variants.length === 1,
+    );
+    if (variant === 'standard') return [item];
+    const prefix = localizedPrimitive(VARIANT_PREFIX[variant]);
+    return [{ ...item, prefix: prefix.value, _prefix: { extension: prefix.element } }];
+  });
 }
 
 function reflectionItem(microCase: MicroCase): QuestionnaireItem {
@@ -136,7 +176,7 @@ export function buildCaseQuestionnaire(microCase: MicroCase): Questionnaire {
     ],
     item: [
       { linkId: 'stem', type: 'display', ...labelled(microCase.stem.text) },
-      ...microCase.questions.map((q) => questionItem(microCase, q)),
+      ...microCase.questions.flatMap((q) => questionItems(microCase, q)),
       reflectionItem(microCase),
     ],
   };

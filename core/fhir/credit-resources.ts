@@ -1,6 +1,7 @@
 import type { Basic, Provenance, QuestionnaireResponse, QuestionnaireResponseItem } from 'fhir/r4';
 import type { PocReflection } from '../credits/credit-policy';
 import type { AnswerChoice } from '../credits/grade-attempt';
+import { variantLinkId } from '../micro-case/question-variants';
 import { caseCanonical, CHARTSIDE_FHIR, EXTENSION, PROFILE } from './canonical';
 
 export interface CreditRecord {
@@ -42,8 +43,9 @@ export function buildCompletionResponse(record: CreditRecord): QuestionnaireResp
     author: { reference: record.learner },
     source: { reference: record.learner },
     item: [
+      // The item of the variant answered (core/fhir/case-questionnaire.ts): which one it was.
       ...record.answers.map((a) => ({
-        linkId: a.questionId,
+        linkId: variantLinkId(a.questionId, a.variant),
         answer: [
           {
             valueCoding: {

@@ -111,3 +111,9 @@ export function dueReviews<T extends { card: Pick<ReviewCard, 'due'> }>(
     .filter((p) => Date.parse(p.card.due) <= now.getTime())
     .sort((a, b) => Date.parse(a.card.due) - Date.parse(b.card.due));
 }
+
+/** The chance, 0–1, that the learner still recalls the point at `now` (FSRS forgetting curve). */
+export function retrievability(card: ReviewCard, now: Date): number {
+  if (card.state === 'new' || card.lastReview === undefined) return 0;
+  return scheduler.get_retrievability(toFsrs(card), now, false);
+}

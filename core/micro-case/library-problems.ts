@@ -1,5 +1,6 @@
 import type { Criterion } from './trigger-schema';
 import type { MicroCase } from './micro-case-schema';
+import { questionBody, variantsOf } from './question-variants';
 
 /** The parts of a FHIR ValueSet the matcher uses: canonical url and expansion. */
 export interface ValueSetExpansion {
@@ -25,7 +26,8 @@ export function leafCriteria(
 
 /**
  * What the schema alone cannot check across a case and the library: citations that resolve,
- * stem slots that name a trigger criterion, value sets that exist with an expansion, unique ids.
+ * stem slots that name a trigger criterion, value sets that exist with an expansion, unique ids
+ * (option ids unique across a question and its difficulty variants).
  */
 export function libraryProblems(cases: MicroCase[], valueSets: ValueSetExpansion[]): string[] {
   const problems: string[] = [];
@@ -42,7 +44,18 @@ export function libraryProblems(cases: MicroCase[], valueSets: ValueSetExpansion
         if (!citationIds.has(ref)) problems.push(at(`${path} cites unknown "${ref}"`));
     };
     c.questions.forEach((q, qi) => {
-      q.options.forEach((o, oi) => cite(`questions[${qi}].options[${oi}]`, o.citations));
+      // Option ids are unique across a question and its variants: an answer's option id then
+      // names one variant only, and the case's FHIR code system has one code per option.
+      const optionIds = new Set<string>();
+      for (const variant of variantsOf(q)) {
+        const path =
+          variant === 'standard' ? `questions[${qi}]` : `questions[${qi}].variants.${variant}`;
+        questionBody(q, variant)?.options.forEach((o, oi) => {
+          cite(`${path}.options[${oi}]`, o.citations);
+          if (optionIds.has(o.id)) problems.push(at(`${path} repeats option id "${o.id}"`));
+          optionIds.add(o.id);
+        });
+      }
     });
     c.keyPoints.forEach((k, ki) => cite(`keyPoints[${ki}]`, k.citations));
     const leaves = leafCriteria(c.trigger);

@@ -38,6 +38,20 @@ const optionSchema = z
   })
   .strict();
 
+const exactlyOneCorrect = (body: { options: readonly { correct: boolean }[] }): boolean =>
+  body.options.filter((o) => o.correct).length === 1;
+const ONE_CORRECT = 'a single-best-answer question has exactly one correct option';
+
+/** What a question asks: a prompt and 3–5 single-best-answer options, exactly one correct. */
+export const questionBodySchema = z
+  .object({
+    prompt: localizedText(800),
+    options: z.array(optionSchema).min(3).max(5),
+  })
+  .strict()
+  .refine(exactlyOneCorrect, { error: ONE_CORRECT });
+export type QuestionBody = z.infer<typeof questionBodySchema>;
+
 /** Single best answer: 3–5 options, exactly one correct. */
 export const questionSchema = z
   .object({
@@ -50,11 +64,19 @@ export const questionSchema = z
     teachingPoint: slug.optional(),
     prompt: localizedText(800),
     options: z.array(optionSchema).min(3).max(5),
+    /**
+     * The same teaching point asked at another difficulty (issue 9); the player picks one by
+     * the learner's mastery (core/learner/pick-variant.ts). A variant has no id or teaching point
+     * of its own, so it cannot drift to another point; its option ids must differ from every
+     * other option id of the question (library-problems), so an answer names one variant only.
+     */
+    variants: z
+      .object({ easier: questionBodySchema.optional(), harder: questionBodySchema.optional() })
+      .strict()
+      .optional(),
   })
   .strict()
-  .refine((q) => q.options.filter((o) => o.correct).length === 1, {
-    error: 'a single-best-answer question has exactly one correct option',
-  });
+  .refine(exactlyOneCorrect, { error: ONE_CORRECT });
 export type Question = z.infer<typeof questionSchema>;
 
 const personSchema = z

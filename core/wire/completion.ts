@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { questionVariantSchema } from '../micro-case/question-variants';
 
 const fhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'a FHIR id');
 
@@ -17,7 +18,12 @@ export const completionRequestSchema = z
     answers: z
       .array(
         z
-          .object({ questionId: z.string().min(1).max(100), optionId: z.string().min(1).max(100) })
+          .object({
+            questionId: z.string().min(1).max(100),
+            optionId: z.string().min(1).max(100),
+            /** The version of the question shown (issue 9); absent means `standard`. */
+            variant: questionVariantSchema.optional(),
+          })
           .strict(),
       )
       .max(20),

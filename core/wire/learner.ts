@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { learnerProfileFieldsSchema, learnerProfileSchema } from '../learner/learner-profile';
 import { CONFIDENCE_LEVELS, REVIEW_RATINGS, reviewCardSchema } from '../learner/review-card';
+import { questionVariantSchema } from '../micro-case/question-variants';
 import { TOPIC_IDS } from '../topics';
 import { creditSchema } from './completion';
 
@@ -28,6 +29,11 @@ export const dueReviewSchema = z.object({
   caseId: z.string(),
   caseVersion: z.string(),
   questionId: z.string(),
+  /**
+   * The version of the question to ask, picked by the learner's mastery of the point; absent
+   * (a server from before variants) means standard.
+   */
+  variant: questionVariantSchema.optional(),
   topic: z.enum(TOPIC_IDS),
   due: z.iso.datetime(),
   lastAnswer: z.object({ correct: z.boolean(), at: z.iso.datetime() }),
@@ -47,6 +53,11 @@ export const pointStateSchema = z.object({
   lastCorrect: z.boolean(),
   lastAnsweredAt: z.iso.datetime(),
   due: z.iso.datetime(),
+  /**
+   * The difficulty to ask the point at next (core/learner/pick-variant.ts); the player falls back
+   * to the standard question when the question has no such variant, or when none is sent.
+   */
+  variant: questionVariantSchema.optional(),
 });
 export type PointState = z.infer<typeof pointStateSchema>;
 
@@ -79,6 +90,8 @@ export const reviewRequestSchema = z
     caseVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
     questionId: z.string().min(1).max(100),
     optionId: z.string().min(1).max(100),
+    /** The version of the question shown; absent means `standard`. */
+    variant: questionVariantSchema.optional(),
     /** How sure the learner was, asked before the answer is revealed. */
     confidence: z.enum(CONFIDENCE_LEVELS).optional(),
     /** Seconds from showing the question to the answer. */

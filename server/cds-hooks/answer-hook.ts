@@ -13,13 +13,16 @@ import { evaluateFhirPath } from '../../core/matcher/fhirpath-evaluator';
 import { invalidRequest } from '../http/app-error';
 import { AppError } from '../http/app-error';
 import type { CaseLibrary } from '../library/case-library';
+import type { ReviewStore } from '../learners/review-store';
 import type { Database } from '../store/database';
 import { buildCard } from './build-card';
+import { buildReviewCard } from './build-review-card';
 import { clinicianHistory } from './clinician-history';
 import type { CdsFeedbackStore } from './feedback-store';
 import type { IssuedCard, IssuedCardStore } from './issued-card-store';
 import { resolvePrefetch } from './resolve-prefetch';
-import { selectCases, type SelectInput } from './select-cases';
+import { MAX_CARDS, selectCases, type SelectInput } from './select-cases';
+import { selectReview } from './select-review';
 import { CDS_SERVICES } from './services';
 import type { TrustedCall } from './verify-cds-jwt';
 
@@ -29,6 +32,8 @@ export interface CdsHookDeps {
   db: Database;
   cards: IssuedCardStore;
   feedback: CdsFeedbackStore;
+  /** The clinicians' FSRS cards: a due point whose case fits this patient gets a refresher card. */
+  reviews: ReviewStore;
   publicUrl: string;
   now?: () => Date;
 }
@@ -38,6 +43,9 @@ const CONTEXT_SCHEMA = {
   'encounter-start': encounterStartContextSchema,
   'order-select': orderSelectContextSchema,
 } as const;
+
+/** Due points looked at per call: the longest overdue first, as the app's refresher lists them. */
+const DUE_LIMIT = 20;
 
 /** Cards go to clinicians; a patient or proxy viewing the record gets none. */
 const CLINICIAN = /^(Practitioner|PractitionerRole)\//;
@@ -69,7 +77,8 @@ function draftMedications(context: HookContext, now: Date): MedicationRequest[] 
 
 /**
  * Answers one hook call (CDS Hooks 2.0.1 §Calling a CDS Service): the chart from prefetch (or
- * the EHR's FHIR server), the app's matcher, at most two cards, each recorded for feedback.
+ * the EHR's FHIR server), the app's matcher, at most two cards — new cases, or the best new case
+ * and a due refresher this patient makes relevant — each recorded for feedback.
  */
 export async function answerHook(
   serviceId: CdsServiceId,
@@ -88,7 +97,9 @@ export async function answerHook(
 
   const now = deps.now?.() ?? new Date();
   const who = { tenantId: trusted.tenant.id, learner: `${trusted.tenant.iss}/${context.userId}` };
-  const [chart, history] = await Promise.all([
+  // order-select is about the order being signed: no refresher interrupts it.
+  const reviewable = hook !== 'order-select';
+  const [chart, history, due] = await Promise.all([
     resolvePrefetch({
       context,
       prefetch: request.prefetch,
@@ -96,20 +107,29 @@ export async function answerHook(
       fhirAuthorization: request.fhirAuthorization,
     }),
     clinicianHistory(deps.db, deps.feedback, who, now),
+    reviewable ? deps.reviews.cards(who, { dueBy: now, limit: DUE_LIMIT }) : [],
   ]);
-  const suggestions = selectCases({
+  const select = {
     library: deps.library,
     valueSetCodes: deps.valueSetCodes,
     chart,
     history,
     now,
     fhirPath: evaluateFhirPath,
+  };
+  const suggestions = selectCases({
+    ...select,
     ...(context.selections && {
       order: { drafts: draftMedications(context, now), selected: new Set(context.selections) },
     }),
   });
+  const review = selectReview(
+    select,
+    due,
+    new Set(suggestions.slice(0, MAX_CARDS - 1).map((s) => s.microCase.id)),
+  );
   const issued: IssuedCard[] = [];
-  const cards = suggestions.map(({ microCase, reasons }) => {
+  const issue = (microCase: { id: string; version: string }): string => {
     const uuid = crypto.randomUUID();
     issued.push({
       uuid,
@@ -120,6 +140,14 @@ export async function answerHook(
       hookInstance: request.hookInstance,
       issuedAt: now.toISOString(),
     });
+    return uuid;
+  };
+  // Precedence within MAX_CARDS: the best new case keeps the first card (a new point-of-care
+  // cycle, the one that earns credit); a due refresher this patient makes relevant takes the
+  // next, ahead of a second new case — it is what the clinician already began to learn.
+  const cases = review ? suggestions.slice(0, MAX_CARDS - 1) : suggestions;
+  const cards = cases.map(({ microCase, reasons }) => {
+    const uuid = issue(microCase);
     return buildCard({
       microCase,
       reasons,
@@ -130,6 +158,17 @@ export async function answerHook(
       now,
     });
   });
+  if (review) {
+    cards.push(
+      buildReviewCard({
+        ...review,
+        hookInstance: request.hookInstance,
+        uuid: issue(review.microCase),
+        publicUrl: deps.publicUrl,
+        tenantIss: trusted.tenant.iss,
+      }),
+    );
+  }
   await deps.cards.record(issued);
   return { cards };
 }

@@ -40,7 +40,8 @@ export function relativeDays(text: string, now: Date): string {
     });
 }
 
-function clip(text: string, max: number): string {
+/** `text` cut at a word to at most `max` characters, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
@@ -63,7 +64,8 @@ export function cardSummary(microCase: MicroCase, reasons: readonly string[], no
   return `${clip(why[0], SUMMARY_MAX - name.length - 3)} — ${name}`;
 }
 
-function sourceUrl(microCase: MicroCase): string | undefined {
+/** The card source's url: the case's first citation. */
+export function sourceUrl(microCase: MicroCase): string | undefined {
   const citation = microCase.citations[0];
   if (citation?.url !== undefined) return citation.url;
   return citation?.doi === undefined ? undefined : `https://doi.org/${citation.doi}`;

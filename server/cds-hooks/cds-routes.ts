@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { CDS_SERVICE_IDS } from '../../core/cds-hooks/service-ids';
 import { indexValueSets } from '../../core/matcher/match-cases';
 import { AppError } from '../http/app-error';
+import { ReviewStore } from '../learners/review-store';
 import type { CaseLibrary } from '../library/case-library';
 import type { Database } from '../store/database';
 import type { TenantStore } from '../tenants/tenant-store';
@@ -46,6 +47,8 @@ export function cdsHooksRoutes(deps: CdsRoutesDeps): Router {
   });
   const cards = new IssuedCardStore(deps.db, commit);
   const feedback = new CdsFeedbackStore(deps.db);
+  // Read only here: the cards a learner's answers moved, to offer a due one as a refresher.
+  const reviews = new ReviewStore(deps.db);
   const valueSetCodes = indexValueSets(deps.library.valueSets);
   const routes = Router();
   routes.use(cdsCors(deps.allowedOrigins));
@@ -79,6 +82,7 @@ export function cdsHooksRoutes(deps: CdsRoutesDeps): Router {
       db: deps.db,
       cards,
       feedback,
+      reviews,
       publicUrl: deps.publicUrl,
       ...(deps.now && { now: deps.now }),
     });

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import type { LearnerProfile } from '../../core/learner/learner-profile';
+import { variantForMastery } from '../../core/learner/pick-variant';
 import {
   profileUpdateSchema,
   reviewRequestSchema,
@@ -90,12 +91,14 @@ export function learnerRoutes(deps: LearnerRoutesDeps): Router {
   });
   routes.get('/reviews/points', async (_req, res) => {
     const cards = await deps.reviews.cards(learnerKey(learnerOf(res)));
+    const at = now();
     const body: PointStatesResponse = {
       points: cards.map((c) => ({
         teachingPoint: c.teachingPoint,
         lastCorrect: c.lastCorrect,
         lastAnsweredAt: c.lastAnsweredAt,
         due: c.card.due,
+        variant: variantForMastery(c, at),
       })),
     };
     res.set('Cache-Control', 'no-store').json(body);

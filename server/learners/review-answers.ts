@@ -1,6 +1,8 @@
 import type { AnswerChoice } from '../../core/credits/grade-attempt';
+import { variantForMastery, variantToShow } from '../../core/learner/pick-variant';
 import { questionFor, teachingPointOf } from '../../core/learner/teaching-points';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
+import { questionBody } from '../../core/micro-case/question-variants';
 import type { DueReview, ReviewRequest, ReviewResponse } from '../../core/wire/learner';
 import type { Logger } from 'pino';
 import type { Learner } from '../auth/session-routes';
@@ -29,7 +31,14 @@ export async function answerReview(
     throw new AppError('ANSWERS_INVALID', 422, `The case has no question ${request.questionId}`, [
       'questionId',
     ]);
-  const option = question.options.find((o) => o.id === request.optionId);
+  const variant = request.variant ?? 'standard';
+  const body = questionBody(question, variant);
+  if (!body)
+    throw new AppError('ANSWERS_INVALID', 422, `The question has no ${variant} variant`, [
+      'variant',
+    ]);
+  // Graded against the variant shown: another variant's option id is not an answer to this one.
+  const option = body.options.find((o) => o.id === request.optionId);
   if (!option)
     throw new AppError('ANSWERS_INVALID', 422, `The question has no option ${request.optionId}`, [
       'optionId',
@@ -51,7 +60,7 @@ export async function answerReview(
     reviewId: request.reviewId,
     teachingPoint: recorded.teachingPoint,
     correct: recorded.correct,
-    correctOptionId: question.options.find((o) => o.correct)?.id ?? '',
+    correctOptionId: body.options.find((o) => o.correct)?.id ?? '',
     rating: recorded.rating,
     nextDue: recorded.nextDue,
     creditEarned: false,
@@ -75,6 +84,7 @@ export async function dueReviewsFor(
         caseId: found.microCase.id,
         caseVersion: found.microCase.version,
         questionId: found.question.id,
+        variant: variantToShow(found.question, variantForMastery(point, now)),
         topic: found.microCase.topic,
         due: point.card.due,
         lastAnswer: { correct: point.lastCorrect, at: point.lastAnsweredAt },
@@ -102,13 +112,15 @@ export function reviewCompletedCase(
   logger: Logger,
 ): (attempt: RecordedAttempt) => Promise<void> {
   return async ({ learner, microCase, attemptId, answers, recordedAt }) => {
-    const first = new Map<string, string>();
-    for (const a of answers) if (!first.has(a.questionId)) first.set(a.questionId, a.optionId);
+    const first = new Map<string, AnswerChoice>();
+    for (const a of answers) if (!first.has(a.questionId)) first.set(a.questionId, a);
     try {
       // One transaction for all of them (group commit): the answer waits for a single sync.
       await Promise.all(
         microCase.questions.flatMap((question) => {
-          const option = question.options.find((o) => o.id === first.get(question.id));
+          const answer = first.get(question.id);
+          const body = answer && questionBody(question, answer.variant ?? 'standard');
+          const option = body?.options.find((o) => o.id === answer?.optionId);
           if (!option) return [];
           return reviews.record(learnerKey(learner), {
             reviewId: `completion:${attemptId}:${question.id}`,
