@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { createAdminApi } from './lib/admin-api';
 import { AdminApiContext } from './lib/admin-api-context';
 import {
@@ -18,6 +18,9 @@ import type { Notice } from './tenants/notice';
 import { TenantListPage } from './tenants/tenant-list-page';
 import { TenantPage } from './tenants/tenant-page';
 
+// Its own chunk: the chart library loads only when the outcomes report is opened.
+const OutcomesPage = lazy(() => import('./reports/outcomes-page'));
+
 const NAV: { route: AdminRoute; label: string; section: AdminRoute['page'][] }[] = [
   {
     route: { page: 'tenants' },
@@ -26,6 +29,7 @@ const NAV: { route: AdminRoute; label: string; section: AdminRoute['page'][] }[]
   },
   { route: { page: 'credits' }, label: 'Credits issued', section: ['credits'] },
   { route: { page: 'pars' }, label: 'PARS export', section: ['pars'] },
+  { route: { page: 'outcomes' }, label: 'Outcomes', section: ['outcomes'] },
   { route: { page: 'audit' }, label: 'Audit log', section: ['audit'] },
 ];
 
@@ -43,6 +47,12 @@ function Page({ route, notice, go }: { route: AdminRoute; notice: Notice | undef
       return <CreditsPage />;
     case 'pars':
       return <ParsExportPage />;
+    case 'outcomes':
+      return (
+        <Suspense fallback={<p role="status">Loading the outcomes report…</p>}>
+          <OutcomesPage />
+        </Suspense>
+      );
     case 'audit':
       return <AuditPage />;
   }
@@ -50,7 +60,10 @@ function Page({ route, notice, go }: { route: AdminRoute; notice: Notice | undef
 
 type Go = (route: AdminRoute, notice?: Notice) => void;
 
-/** The admin UI at /admin/: sign-in with ADMIN_TOKEN, then EHRs, credits and the audit log. */
+/**
+ * The admin UI at /admin/: sign-in with ADMIN_TOKEN, then EHRs, credits, reports (PARS,
+ * outcomes) and the audit log.
+ */
 export function AdminApp({ storage = sessionStorage }: { storage?: Storage }) {
   const [credentials, setCredentials] = useState(() => readCredentials(storage));
   const api = useMemo(() => credentials && createAdminApi(credentials), [credentials]);

@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientContext } from '../core/patient-context';
 import { CaseWorkspace } from './case-picker/case-workspace';
@@ -16,6 +16,9 @@ import { ProfilePage } from './profile/profile-page';
 import { useLearnerProfile } from './profile/use-learner-profile';
 import { usePractitionerPrefill } from './profile/use-practitioner-prefill';
 
+// Its own chunk: the chart library loads only when the learner opens their measures.
+const OutcomesPage = lazy(() => import('./outcomes/outcomes-page'));
+
 interface AppProps {
   firstLoad: Promise<SettledPatientContext>;
   /** Reads the chart again (the SMART authorization itself is never repeated). */
@@ -30,15 +33,20 @@ interface AppProps {
 
 /**
  * The /app/ page: the patient in context, read once per launch (or what to do when that fails),
- * and the micro-case that fits them; "My profile" from the header.
+ * and the micro-case that fits them; "My profile" and "My learning and measures" from the header.
  */
 export function App({ firstLoad, reload, access, onDevice, practitioner }: AppProps) {
   const { t } = useTranslation();
   const [state, retry] = usePatientContext(firstLoad, reload);
   const ready = state.status === 'ready' ? state.context : undefined;
   const profile = useLearnerProfile(access);
-  const [showProfile, setShowProfile] = useState(false);
+  const [view, setView] = useState<'cases' | 'profile' | 'outcomes'>('cases');
+  const showProfile = view === 'profile';
+  const setShowProfile = (open: boolean) => {
+    setView(open ? 'profile' : 'cases');
+  };
   const profileButton = useRef<HTMLButtonElement>(null);
+  const outcomesButton = useRef<HTMLButtonElement>(null);
   const prefill = usePractitionerPrefill(practitioner, showProfile);
   const learner = ready?.launch.fhirUser ?? '';
   const [promptDone, setPromptDone] = useState(false);
@@ -58,6 +66,17 @@ export function App({ firstLoad, reload, access, onDevice, practitioner }: AppPr
       <header className="app-header">
         <div className="app-header-row">
           <h1 className="app-name">{t('app.name')}</h1>
+          <button
+            ref={outcomesButton}
+            type="button"
+            className="header-link"
+            aria-current={view === 'outcomes' ? 'page' : undefined}
+            onClick={() => {
+              setView('outcomes');
+            }}
+          >
+            {t('outcomes.menu')}
+          </button>
           <button
             ref={profileButton}
             type="button"
@@ -90,8 +109,25 @@ export function App({ firstLoad, reload, access, onDevice, practitioner }: AppPr
             }}
           />
         ) : null}
-        {/* Hidden, not unmounted, while the profile is open: a case in progress is kept. */}
-        <div hidden={showProfile}>
+        {view === 'outcomes' ? (
+          <Suspense
+            fallback={
+              <p className="loading" role="status">
+                {t('outcomes.loading')}
+              </p>
+            }
+          >
+            <OutcomesPage
+              access={access}
+              onBack={() => {
+                setView('cases');
+                outcomesButton.current?.focus();
+              }}
+            />
+          </Suspense>
+        ) : null}
+        {/* Hidden, not unmounted, while another page is open: a case in progress is kept. */}
+        <div hidden={view !== 'cases'}>
           {askOnce ? (
             <FirstRunPrompt
               onOpen={() => {

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { createMeasures } from '../core/measures';
 import { adminRoutes } from './admin/admin-routes';
 import { appLogoRoute } from './admin/app-logo';
 import type { AppKeys } from './auth/app-keys';
@@ -14,6 +15,8 @@ import type { LedgerStore } from './credits/ledger-store';
 import { learnerRoutes } from './learners/learner-routes';
 import { reviewCompletedCase } from './learners/review-answers';
 import { ReviewStore } from './learners/review-store';
+import { outcomeRoutes, type OutcomeViewDeps } from './outcomes/outcome-routes';
+import { OutcomeStore } from './outcomes/outcome-store';
 import { AppError } from './http/app-error';
 import { renderError } from './http/render-error';
 import { requestLogger } from './http/logger';
@@ -59,6 +62,12 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
   );
   app.get('/api/library', libraryRoute(deps.library));
   app.get('/logo.svg', appLogoRoute());
+  const outcomes: OutcomeViewDeps = {
+    outcomes: new OutcomeStore(deps.db),
+    library: deps.library,
+    measures: createMeasures(deps.library.valueSets),
+    windows: config.outcomes.windows,
+  };
   app.use(
     '/api/admin',
     adminRoutes({
@@ -68,6 +77,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       publicUrl: config.publicUrl,
       production: config.production,
       parsColumns: config.parsColumns,
+      outcomes,
     }),
   );
   app.use(
@@ -97,7 +107,14 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     });
   });
   app.use(
-    ['/api/completions', '/api/credits', '/api/profile', '/api/reviews', '/api/history'],
+    [
+      '/api/completions',
+      '/api/credits',
+      '/api/profile',
+      '/api/reviews',
+      '/api/history',
+      '/api/outcomes',
+    ],
     learnerOnly,
   );
   const reviews = new ReviewStore(deps.db);
@@ -115,6 +132,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     '/api',
     learnerRoutes({ db: deps.db, reviews, ledger: deps.ledger, library: deps.library }),
   );
+  app.use('/api', outcomeRoutes(outcomes));
   // The façade's CapabilityStatement and micro-case content are public; the rest is the
   // learner's own record.
   app.use('/fhir', (req, res, next) =>

@@ -22,6 +22,8 @@ import {
   type TenantUpdate,
   type TestLaunch,
 } from '../../core/wire/admin';
+import type { MeasureId } from '../../core/measures/measure';
+import { adminOutcomesResponseSchema, type AdminOutcomesResponse } from '../../core/wire/outcomes';
 import type { AdminCredentials } from './admin-credentials';
 import { AdminError } from './admin-error';
 import { adminFileRequest, adminRequest, type AdminRequest } from './admin-request';
@@ -34,6 +36,18 @@ export interface ParsFile {
 }
 
 const BASE = '/api/admin';
+
+/** The outcomes report's filters: one EHR, one measure, or all. */
+export interface OutcomesFilter {
+  tenant?: string | undefined;
+  measure?: MeasureId | undefined;
+}
+const outcomesQuery = ({ tenant, measure }: OutcomesFilter): URLSearchParams =>
+  new URLSearchParams({
+    ...(tenant !== undefined && { tenant }),
+    ...(measure !== undefined && { measure }),
+  });
+
 const tenantPath = (id: string) => `${BASE}/tenants/${encodeURIComponent(id)}`;
 
 /** The admin API (core/wire/admin.ts), every answer parsed with its core schema. */
@@ -134,6 +148,21 @@ export function createAdminApi(credentials: AdminCredentials) {
         what: 'CDS feedback report',
         signal,
       }),
+    outcomes: (filter: OutcomesFilter, signal?: AbortSignal): Promise<AdminOutcomesResponse> =>
+      call({
+        method: 'GET',
+        path: `${BASE}/outcomes?${outcomesQuery(filter)}`,
+        schema: adminOutcomesResponseSchema,
+        what: 'outcomes report',
+        signal,
+      }),
+    /** The outcomes report as CSV text, suppressed like the JSON (the download is audited). */
+    outcomesCsv: async (filter: OutcomesFilter): Promise<string> =>
+      (
+        await adminFileRequest(credentials, {
+          path: `${BASE}/reports/outcomes.csv?${outcomesQuery(filter)}`,
+        })
+      ).text,
     parsReport: async (
       query: { from: string; to: string; format: ParsFormat },
       signal?: AbortSignal,

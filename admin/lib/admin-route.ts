@@ -8,6 +8,7 @@ export type AdminRoute =
   | { page: 'edit-tenant'; id: string }
   | { page: 'credits' }
   | { page: 'pars' }
+  | { page: 'outcomes' }
   | { page: 'audit' };
 
 export function parseRoute(hash: string): AdminRoute {
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): AdminRoute {
   if (first === 'credits') return { page: 'credits' };
   if (first === 'audit') return { page: 'audit' };
   if (first === 'reports' && second === 'pars') return { page: 'pars' };
+  if (first === 'reports' && second === 'outcomes') return { page: 'outcomes' };
   if (first === 'tenants' && second === 'new') return { page: 'add-tenant' };
   if (first === 'tenants' && second !== undefined) {
     return third === 'edit' ? { page: 'edit-tenant', id: second } : { page: 'tenant', id: second };
@@ -41,6 +43,8 @@ export function routeHref(route: AdminRoute): string {
       return '#/credits';
     case 'pars':
       return '#/reports/pars';
+    case 'outcomes':
+      return '#/reports/outcomes';
     case 'audit':
       return '#/audit';
   }

@@ -41,3 +41,35 @@ test('frame origins may be given one per line or comma-separated; empty ids are 
     cdsClients: [],
   });
 });
+
+test('a Backend Services client id registers it with the chosen algorithm; empty leaves it out', () => {
+  const draft = newTenantDraft('https://ehr.example.org/fhir');
+  expect(registrationOf(draft)).not.toHaveProperty('backendServices');
+
+  const registration = registrationOf({
+    ...draft,
+    backendClientId: ' chartside-backend ',
+    backendAlgorithm: 'RS384',
+  });
+
+  expect(registration.backendServices).toEqual({
+    clientId: 'chartside-backend',
+    algorithm: 'RS384',
+  });
+});
+
+test('editing the Backend Services client id keeps its scope and token URL', () => {
+  const backendServices = {
+    clientId: 'old-backend',
+    algorithm: 'ES384' as const,
+    scope: 'system/Patient.rs system/Observation.rs',
+    tokenUrl: 'https://ehr.example.org/oauth2/token',
+  };
+  const draft = draftFromTenant(tenantFixture({ backendServices }));
+  expect([draft.backendClientId, draft.backendAlgorithm]).toEqual(['old-backend', 'ES384']);
+
+  expect(registrationOf({ ...draft, backendClientId: 'new-backend' }).backendServices).toEqual({
+    ...backendServices,
+    clientId: 'new-backend',
+  });
+});

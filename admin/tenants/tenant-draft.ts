@@ -1,6 +1,7 @@
 import {
   DEFAULT_LAUNCH_SCOPE,
   TENANT_VENDORS,
+  type BackendServices,
   type TenantEnvironment,
   type TenantVendor,
 } from '../../core/tenant';
@@ -28,6 +29,11 @@ export interface TenantDraft {
   /** One origin per line. */
   frameOrigins: string;
   cdsClients: CdsClientDraft[];
+  /** SMART Backend Services for the outcomes job: empty means none is registered here. */
+  backendClientId: string;
+  backendAlgorithm: BackendServices['algorithm'];
+  /** Its scope and token URL, which the form does not edit, kept as they were. */
+  backendKept: Omit<BackendServices, 'clientId' | 'algorithm'> | undefined;
 }
 
 export const VENDOR_LABELS: Record<TenantVendor, string> = {
@@ -65,6 +71,9 @@ export function newTenantDraft(iss: string): TenantDraft {
     scope: DEFAULT_LAUNCH_SCOPE,
     frameOrigins: origin,
     cdsClients: [],
+    backendClientId: '',
+    backendAlgorithm: 'ES384',
+    backendKept: undefined,
   };
 }
 
@@ -82,6 +91,14 @@ export function draftFromTenant(tenant: AdminTenant): TenantDraft {
       ...newCdsClient(iss, jku ?? ''),
       kept,
     })),
+    backendClientId: tenant.backendServices?.clientId ?? '',
+    backendAlgorithm: tenant.backendServices?.algorithm ?? 'ES384',
+    backendKept: tenant.backendServices && {
+      scope: tenant.backendServices.scope,
+      ...(tenant.backendServices.tokenUrl !== undefined && {
+        tokenUrl: tenant.backendServices.tokenUrl,
+      }),
+    },
   };
 }
 
@@ -114,5 +131,12 @@ export function registrationOf(draft: TenantDraft): TenantUpdate & Omit<TenantCr
         iss: client.iss.trim(),
         ...(client.jku.trim() && { jku: client.jku.trim() }),
       })),
+    ...(draft.backendClientId.trim() && {
+      backendServices: {
+        ...draft.backendKept,
+        clientId: draft.backendClientId.trim(),
+        algorithm: draft.backendAlgorithm,
+      },
+    }),
   };
 }

@@ -139,6 +139,40 @@ export function TenantFields({ draft, onChange, invalid, errorId }: TenantFields
         </p>
       </div>
       <fieldset>
+        <legend>Backend Services (optional)</legend>
+        <p id="tenant-backend-hint" className="hint">
+          For the outcomes job, which reads the EHR’s population data with SMART Backend Services:
+          the client id the EHR issued for Chartside’s key (JWKS URL: this server’s
+          /.well-known/jwks.json) and the algorithm registered with it. Without it, no outcomes are
+          computed for this EHR.
+        </p>
+        <div className="field">
+          <label htmlFor="tenant-backend-client-id">Backend Services client id</label>
+          <input
+            id="tenant-backend-client-id"
+            autoComplete="off"
+            maxLength={200}
+            value={draft.backendClientId}
+            onChange={(e) => set('backendClientId', e.target.value)}
+            {...marks('backendServices', 'tenant-backend-hint')}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="tenant-backend-algorithm">Backend Services signing algorithm</label>
+          <select
+            id="tenant-backend-algorithm"
+            value={draft.backendAlgorithm}
+            onChange={(e) =>
+              set('backendAlgorithm', e.target.value as TenantDraft['backendAlgorithm'])
+            }
+            {...marks('backendServices')}
+          >
+            <option value="ES384">ES384 (ECDSA P-384)</option>
+            <option value="RS384">RS384 (RSA)</option>
+          </select>
+        </div>
+      </fieldset>
+      <fieldset>
         <legend>CDS clients</legend>
         <p className="hint">
           The EHR’s CDS Hooks client: the issuer of its signed requests and the JWKS URL of its

@@ -23,6 +23,8 @@ import {
  *   GET    /credits?period=month&from=&to=   → CreditsPerPeriod
  *   GET    /cds-feedback?iss=&days=          → CdsFeedbackRates (core/cds-hooks/feedback.ts)
  *   GET    /reports/pars?from=&to=&format=   → CSV or TSV file, ParsSummary in its headers
+ *   GET    /outcomes?tenant=&measure=        → AdminOutcomesResponse (core/wire/outcomes.ts)
+ *   GET    /reports/outcomes.csv?tenant=&measure= → the same rows as a CSV file
  */
 
 const registration = tenantRegistrationSchema.shape;
@@ -100,6 +102,7 @@ export const tenantUpdateSchema = z
     scope: registration.scope.optional(),
     frameOrigins: registration.frameOrigins.unwrap().optional(),
     cdsClients: registration.cdsClients.unwrap().optional(),
+    backendServices: registration.backendServices,
     status: registration.status.unwrap().optional(),
     rediscover: z.boolean().optional(),
   })

@@ -44,10 +44,19 @@ export const creditComparisonSchema = z.object({
 });
 export type CreditComparison = z.infer<typeof creditComparisonSchema>;
 
+/** Where the last run read its population: how many patients, by Bulk Data or paged search. */
+export const outcomePopulationSchema = z.object({
+  patients: z.number().int().min(0),
+  source: z.enum(['bulk', 'search']),
+});
+export type OutcomePopulation = z.infer<typeof outcomePopulationSchema>;
+
 /** `GET /api/outcomes`: the signed-in clinician's own learning beside their measures. */
 export const learnerOutcomesResponseSchema = z.object({
   /** When the outcomes job last computed these; null when it has not run for this clinician. */
   computedAt: z.iso.datetime().nullable(),
+  /** The last run's population; null when it has not run. */
+  population: outcomePopulationSchema.nullable(),
   windows: z.object({
     beforeDays: z.number().int().positive(),
     afterDays: z.number().int().positive(),
@@ -69,6 +78,8 @@ export type ClinicianComparison = z.infer<typeof clinicianComparisonSchema>;
 
 export const adminOutcomesResponseSchema = z.object({
   computedAt: z.iso.datetime().nullable(),
+  /** The last run's population; null when it has not run. */
+  population: outcomePopulationSchema.nullable(),
   windows: z.object({
     beforeDays: z.number().int().positive(),
     afterDays: z.number().int().positive(),

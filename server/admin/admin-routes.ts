@@ -11,10 +11,12 @@ import {
 import { invalidRequest } from '../http/app-error';
 import { cdsFeedbackRatesRoute } from '../cds-hooks/feedback-rates-route';
 import { AppError } from '../http/app-error';
+import type { OutcomeViewDeps } from '../outcomes/outcome-routes';
 import type { Database } from '../store/database';
 import type { TenantStore } from '../tenants/tenant-store';
 import { AuditStore } from './audit-store';
 import { creditsPerPeriod } from './credits-per-period';
+import { outcomesReportRoutes } from './outcomes-report';
 import { DEFAULT_PARS_COLUMNS, type ParsColumns } from './pars-columns';
 import { parsRoute } from './pars-route';
 import { registrationSheet } from './registration-sheet';
@@ -32,6 +34,8 @@ export interface AdminRouteDeps {
   production: boolean;
   /** PARS_COLUMNS: the PARS export's columns (DEFAULT_PARS_COLUMNS when unset). */
   parsColumns?: ParsColumns;
+  /** The outcomes job's results, the measures and the case library, for the outcomes report. */
+  outcomes: OutcomeViewDeps;
   fetch?: typeof fetch;
 }
 
@@ -63,7 +67,7 @@ function saved({ tenant, warnings }: SavedTenant): TenantSaved {
 /**
  * `/api/admin` (DESIGN.md §3; routes listed in core/wire/admin.ts): EHR registrations, their
  * registration sheets and test launches, the audit log, credits per period, CDS feedback rates,
- * the PARS export.
+ * the PARS export, the outcomes report.
  */
 export function adminRoutes(deps: AdminRouteDeps): Router {
   const admin = new TenantAdmin(deps);
@@ -123,5 +127,6 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
     '/reports/pars',
     parsRoute({ db: deps.db, audit, columns: deps.parsColumns ?? DEFAULT_PARS_COLUMNS }),
   );
+  routes.use(outcomesReportRoutes({ ...deps.outcomes, db: deps.db, tenants: deps.tenants, audit }));
   return routes;
 }

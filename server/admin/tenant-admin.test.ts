@@ -192,6 +192,29 @@ forEachStore('tenant admin', (store) => {
     );
   });
 
+  test('Backend Services is saved and audited, kept by later edits, and a bad one is refused', async () => {
+    const db = await store.open();
+    const admin = new TenantAdmin({ db, production: false });
+    const { tenant } = await admin.create(epic, 'api:a');
+    const backendServices = { clientId: 'chartside-backend', algorithm: 'RS384' };
+
+    const saved = await admin.update(tenant.id, { backendServices }, 'api:b');
+    expect(saved.tenant.backendServices).toMatchObject(backendServices);
+    const [entry] = await new AuditStore(db).list({ tenantId: tenant.id });
+    expect(entry?.changes.backendServices?.to).toMatchObject(backendServices);
+    const renamed = await admin.update(tenant.id, { name: 'Renamed Health' }, 'api:b');
+    expect(renamed.tenant.backendServices).toMatchObject(backendServices);
+
+    const wrong = await refusal(
+      admin.update(tenant.id, { backendServices: { clientId: 'x', algorithm: 'HS256' } }, 'api:b'),
+    );
+    expect([wrong.code, wrong.expression]).toEqual([
+      'REQUEST_INVALID',
+      ['backendServices.algorithm'],
+    ]);
+    expect((await admin.find(tenant.id)).backendServices).toMatchObject(backendServices);
+  });
+
   test('TENANTS_FILE upserts keep the environment, client ids and discovery an admin added', async () => {
     const db = await store.open();
     const admin = new TenantAdmin({ db, production: false });

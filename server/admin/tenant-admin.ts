@@ -44,6 +44,7 @@ const AUDITED_FIELDS = [
   'scope',
   'frameOrigins',
   'cdsClients',
+  'backendServices',
   'status',
 ] as const;
 
