@@ -43,7 +43,11 @@ const clientIdSchema = z.string().min(1).max(200);
 export const backendServicesSchema = z
   .object({
     clientId: clientIdSchema,
-    scope: z.string().min(1).max(2000).default(() => DEFAULT_BACKEND_SCOPE),
+    scope: z
+      .string()
+      .min(1)
+      .max(2000)
+      .default(() => DEFAULT_BACKEND_SCOPE),
     algorithm: z.enum(['ES384', 'RS384']).default('ES384'),
     tokenUrl: url.optional(),
   })

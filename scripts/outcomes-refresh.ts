@@ -23,7 +23,11 @@ try {
   const tenants = new TenantStore(db);
   const ledger = new LedgerStore(db);
   const library = await loadCaseLibrary(config.library);
-  const keys = await loadAppKeys({ dataDir: config.dataDir, privateJwk: config.signingKey });
+  const keys = await loadAppKeys({
+    dataDir: config.dataDir,
+    privateJwk: config.signingKey,
+    clientAssertionJwks: config.clientAssertionKeys,
+  });
   if (process.argv.includes('--demo-credits')) {
     const demo = await seedSandboxDemoCredits({
       config,

@@ -15,6 +15,16 @@ test('APP_SIGNING_KEY_FILE reads the app key from a file (a mounted secret)', ()
   ).toBe('{"kid":"from-env"}');
 });
 
+test('the Backend Services assertion keys come from APP_CLIENT_KEY_* or their files, and are absent otherwise', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'chartside-key-')), 'rs384.jwk.json');
+  writeFileSync(file, '{"kty":"RSA","kid":"rs-from-file"}\n');
+  expect(
+    loadConfig({ APP_CLIENT_KEY_ES384: '{"kid":"es"}', APP_CLIENT_KEY_RS384_FILE: file })
+      .clientAssertionKeys,
+  ).toEqual({ ES384: '{"kid":"es"}', RS384: '{"kty":"RSA","kid":"rs-from-file"}' });
+  expect(loadConfig({}).clientAssertionKeys).toEqual({});
+});
+
 test('an unreadable key file is reported with the other configuration errors', () => {
   expect(() =>
     loadConfig({ APP_SIGNING_KEY_FILE: '/nonexistent/key.json', ADMIN_TOKEN: 'short' }),

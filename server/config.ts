@@ -10,6 +10,26 @@ const APP_VERSION = (
 
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+/** A file holding a secret (a mounted key), read once at start. */
+const secretFile = z
+  .string()
+  .min(1)
+  .transform((path, ctx) => {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      ctx.issues.push({ code: 'custom', message: `cannot be read: ${path}`, input: path });
+      return z.NEVER;
+    }
+  })
+  .optional();
+
+function optionalEntry<K extends string>(
+  key: K,
+  value: string | undefined,
+): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
 
 const schema = z
   .object({
@@ -31,18 +51,15 @@ const schema = z
     /** The app's private signing key as a JWK (EC P-256); without it one is generated in DATA_DIR. */
     APP_SIGNING_KEY: z.string().min(1).optional(),
     /** A file holding that JWK instead (a mounted secret); APP_SIGNING_KEY wins when both are set. */
-    APP_SIGNING_KEY_FILE: z
-      .string()
-      .min(1)
-      .transform((path, ctx) => {
-        try {
-          return readFileSync(path, 'utf8').trim();
-        } catch {
-          ctx.issues.push({ code: 'custom', message: `cannot be read: ${path}`, input: path });
-          return z.NEVER;
-        }
-      })
-      .optional(),
+    APP_SIGNING_KEY_FILE: secretFile,
+    /**
+     * Backend Services client-assertion keys (private JWKs with a kid: EC P-384, RSA ≥ 2048 bits),
+     * published in the app's JWKS; generated in DATA_DIR only when APP_SIGNING_KEY is not set.
+     */
+    APP_CLIENT_KEY_ES384: z.string().min(1).optional(),
+    APP_CLIENT_KEY_ES384_FILE: secretFile,
+    APP_CLIENT_KEY_RS384: z.string().min(1).optional(),
+    APP_CLIENT_KEY_RS384_FILE: secretFile,
     /** `production` refuses http:// FHIR bases when tenants are added. */
     NODE_ENV: z.string().optional(),
     /** Set by `npm start`: registers the local sandbox EHR found at this URL as a tenant. */
@@ -93,6 +110,10 @@ const schema = z
       env.DATABASE_URL === undefined ? { dataDir: env.DATA_DIR } : { url: env.DATABASE_URL },
     tenantsFile: env.TENANTS_FILE,
     signingKey: env.APP_SIGNING_KEY ?? env.APP_SIGNING_KEY_FILE,
+    clientAssertionKeys: {
+      ...optionalEntry('ES384', env.APP_CLIENT_KEY_ES384 ?? env.APP_CLIENT_KEY_ES384_FILE),
+      ...optionalEntry('RS384', env.APP_CLIENT_KEY_RS384 ?? env.APP_CLIENT_KEY_RS384_FILE),
+    },
     production: env.NODE_ENV === 'production',
     sandbox:
       env.SANDBOX_PUBLIC_URL === undefined

@@ -18,7 +18,11 @@ const db = await openDatabase(config.database);
 const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants, new AuditStore(db));
 const library = await loadCaseLibrary(config.library);
-const keys = await loadAppKeys({ dataDir: config.dataDir, privateJwk: config.signingKey });
+const keys = await loadAppKeys({
+  dataDir: config.dataDir,
+  privateJwk: config.signingKey,
+  clientAssertionJwks: config.clientAssertionKeys,
+});
 const ledger = new LedgerStore(db);
 const app = createApp(config, {
   logger,
