@@ -3,8 +3,10 @@ import { benchCdsHooks } from './cds-hooks';
 import { benchCompletions } from './completions';
 import { benchLaunchReads } from './launch-reads';
 import { benchMatcher } from './matcher';
+import { benchOutcomes } from './outcomes';
 
 await benchLaunchReads();
 await benchMatcher();
 await benchCompletions();
 await benchCdsHooks();
+await benchOutcomes();

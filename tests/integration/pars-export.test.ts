@@ -162,5 +162,6 @@ test('the learner’s answered points are listed without the scheduler’s inter
     'lastAnsweredAt',
     'lastCorrect',
     'teachingPoint',
+    'variant',
   ]);
 });
