@@ -51,5 +51,5 @@ export function report(title: string, [candidate, baseline]: [Measurement, Measu
 function ratioText(ratio: number): string {
   return ratio >= 1
     ? `${ratio.toFixed(2)}× the baseline`
-    : `${(1 / ratio).toFixed(0)}× faster than the baseline`;
+    : `${(1 / ratio).toFixed(1 / ratio < 10 ? 2 : 0)}× faster than the baseline`;
 }
