@@ -71,6 +71,31 @@ export function sourceUrl(microCase: MicroCase): string | undefined {
   return citation?.doi === undefined ? undefined : `https://doi.org/${citation.doi}`;
 }
 
+/** The card's source (§Source): the guideline that backs the case, and the case's topic. */
+export function cardSource(microCase: MicroCase): CdsCard['source'] {
+  const citation = microCase.citations[0];
+  const url = sourceUrl(microCase);
+  return {
+    label: citation
+      ? clip(
+          `Chartside · ${citation.organization.replace(/\s*\([^)]*\)/g, '')} ${citation.year}`,
+          80,
+        )
+      : 'Chartside',
+    ...(url !== undefined && { url }),
+    topic: { system: CARD_TOPIC_SYSTEM, code: microCase.topic, display: microCase.title.en },
+  };
+}
+
+/** Our override reasons, each with its display (§Override Reasons). */
+export function cardOverrideReasons(): NonNullable<CdsCard['overrideReasons']> {
+  return OVERRIDE_REASONS.map((r) => ({
+    system: OVERRIDE_REASON_SYSTEM,
+    code: r.code,
+    display: r.display,
+  }));
+}
+
 /**
  * One Chartside card (CDS Hooks 2.0.1 §Card Attributes, §Link): `info`, a source naming the
  * guideline, our override reasons with display, a SMART link whose `appContext` names the case
@@ -78,8 +103,6 @@ export function sourceUrl(microCase: MicroCase): string | undefined {
  */
 export function buildCard(input: CardInput): CdsCard {
   const { microCase } = input;
-  const citation = microCase.citations[0];
-  const url = sourceUrl(microCase);
   const appContext = JSON.stringify({
     caseId: microCase.id,
     version: microCase.version,
@@ -97,21 +120,8 @@ export function buildCard(input: CardInput): CdsCard {
       microCase.clinicalQuestion.en,
     ].join('\n'),
     indicator: 'info',
-    source: {
-      label: citation
-        ? clip(
-            `Chartside · ${citation.organization.replace(/\s*\([^)]*\)/g, '')} ${citation.year}`,
-            80,
-          )
-        : 'Chartside',
-      ...(url !== undefined && { url }),
-      topic: { system: CARD_TOPIC_SYSTEM, code: microCase.topic, display: microCase.title.en },
-    },
-    overrideReasons: OVERRIDE_REASONS.map((r) => ({
-      system: OVERRIDE_REASON_SYSTEM,
-      code: r.code,
-      display: r.display,
-    })),
+    source: cardSource(microCase),
+    overrideReasons: cardOverrideReasons(),
     links: [
       {
         label: `Open the ${microCase.minutes}-min case in Chartside`,

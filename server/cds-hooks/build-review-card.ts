@@ -1,11 +1,6 @@
 import type { CdsCard } from '../../core/cds-hooks/card';
-import {
-  CARD_TOPIC_SYSTEM,
-  OVERRIDE_REASON_SYSTEM,
-  OVERRIDE_REASONS,
-} from '../../core/cds-hooks/service-ids';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
-import { clip, sourceUrl, SUMMARY_MAX } from './build-card';
+import { cardOverrideReasons, cardSource, clip, SUMMARY_MAX } from './build-card';
 
 export interface ReviewCardInput {
   microCase: MicroCase;
@@ -39,7 +34,6 @@ export function reviewSummary(microCase: MicroCase): string {
  */
 export function buildReviewCard(input: ReviewCardInput): CdsCard {
   const { microCase } = input;
-  const citation = microCase.citations[0];
   const appContext = JSON.stringify({
     caseId: microCase.id,
     version: microCase.version,
@@ -47,7 +41,6 @@ export function buildReviewCard(input: ReviewCardInput): CdsCard {
     cardUuid: input.uuid,
     review: input.teachingPoint,
   });
-  const url = sourceUrl(microCase);
   return {
     uuid: input.uuid,
     summary: reviewSummary(microCase),
@@ -57,21 +50,8 @@ export function buildReviewCard(input: ReviewCardInput): CdsCard {
       'One question on a point you learnt before, due for spaced review now that this patient makes it relevant. Reviews earn no new credit.',
     ].join('\n'),
     indicator: 'info',
-    source: {
-      label: citation
-        ? clip(
-            `Chartside · ${citation.organization.replace(/\s*\([^)]*\)/g, '')} ${citation.year}`,
-            80,
-          )
-        : 'Chartside',
-      ...(url !== undefined && { url }),
-      topic: { system: CARD_TOPIC_SYSTEM, code: microCase.topic, display: microCase.title.en },
-    },
-    overrideReasons: OVERRIDE_REASONS.map((r) => ({
-      system: OVERRIDE_REASON_SYSTEM,
-      code: r.code,
-      display: r.display,
-    })),
+    source: cardSource(microCase),
+    overrideReasons: cardOverrideReasons(),
     links: [
       {
         label: 'Open the 2-min refresher in Chartside',
