@@ -55,7 +55,7 @@ export function App({ firstLoad, reload, access, onDevice, practitioner }: AppPr
     !promptDone &&
     !promptAnswered(localStorage, learner) &&
     profile.state.status === 'ready' &&
-    profile.state.response.updatedAt === null;
+    profile.state.value.updatedAt === null;
   const answerPrompt = (open: boolean) => {
     rememberPromptAnswered(localStorage, learner);
     setPromptDone(true);
@@ -154,9 +154,7 @@ export function App({ firstLoad, reload, access, onDevice, practitioner }: AppPr
               context={ready}
               summary={<ChartSummary context={ready} />}
               access={access}
-              profile={
-                profile.state.status === 'ready' ? profile.state.response.profile : undefined
-              }
+              profile={profile.state.status === 'ready' ? profile.state.value.profile : undefined}
             />
           )}
         </div>

@@ -59,7 +59,7 @@ export function OutcomesPage({ access, onBack }: OutcomesPageProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useFocusOnMount<HTMLHeadingElement>(true);
-  const [state, retry] = useOutcomes(access);
+  const { state, retry } = useOutcomes(access);
   return (
     <section className="outcomes-page" aria-labelledby={headingId}>
       <button type="button" className="button button-secondary" onClick={onBack}>
@@ -76,7 +76,7 @@ export function OutcomesPage({ access, onBack }: OutcomesPageProps) {
         </p>
       ) : null}
       {state.status === 'failed' ? <ErrorView error={state.error} onRetry={retry} /> : null}
-      {state.status === 'ready' ? <OutcomesBody outcomes={state.outcomes} /> : null}
+      {state.status === 'ready' ? <OutcomesBody outcomes={state.value} /> : null}
     </section>
   );
 }

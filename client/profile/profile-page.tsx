@@ -9,11 +9,12 @@ import { useFocusOnMount } from '../lib/use-focus-on-mount';
 import { MyDataPanel } from './my-data-panel';
 import { draftOf } from './profile-draft';
 import { ProfileForm } from './profile-form';
-import type { LearnerProfileHandle } from './use-learner-profile';
+import type { ProfileResponse } from '../../core/wire/learner';
+import type { ResourceHandle } from '../lib/use-session-resource';
 
 interface ProfilePageProps {
   access: CreditAccess;
-  profile: LearnerProfileHandle;
+  profile: ResourceHandle<ProfileResponse>;
   /** What the EHR says about the learner, when it could be read. */
   prefill: PractitionerPrefill | undefined;
   onBack: () => void;
@@ -46,8 +47,8 @@ export function ProfilePage({ access, profile, prefill, onBack }: ProfilePagePro
         <ProfileForm
           // A new form after a reset or a prefill that arrived late: its draft starts again.
           key={`${resets}-${prefill === undefined ? 'own' : 'prefilled'}`}
-          initial={draftOf(state.response.profile, prefill)}
-          consentGivenAt={state.response.profile.reportingConsent?.at}
+          initial={draftOf(state.value.profile, prefill)}
+          consentGivenAt={state.value.profile.reportingConsent?.at}
           onSave={async (update) => {
             const session = await access.session();
             profile.replace(await saveProfile(session.sessionToken, update));
