@@ -24,7 +24,7 @@ import {
 import { indexFhirDefinitions } from './fhir/fhir-definitions';
 import { fhirRoutes } from './fhir/fhir-routes';
 import { generatePanel, type PanelSummary } from './panel/generate-panel';
-import { PatientIndexedRepository } from './panel/patient-indexed-repository';
+import { PatientIndexedRepository } from './fhir/patient-indexed-repository';
 import { buildPersonas, buildStaff } from './personas';
 import type { SandboxConfig } from './sandbox-config';
 

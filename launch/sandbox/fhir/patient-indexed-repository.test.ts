@@ -1,8 +1,8 @@
 import { parseSearchRequest } from '@medplum/core';
 import { MemoryRepository } from '@medplum/fhir-router';
 import { beforeAll, expect, test, vi } from 'vitest';
-import { indexFhirDefinitions } from '../fhir/fhir-definitions';
-import { generatePanel } from './generate-panel';
+import { indexFhirDefinitions } from './fhir-definitions';
+import { generatePanel } from '../panel/generate-panel';
 import { PatientIndexedRepository } from './patient-indexed-repository';
 
 type Created = Parameters<MemoryRepository['createResource']>[0];
