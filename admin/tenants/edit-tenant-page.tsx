@@ -7,7 +7,7 @@ import { useLoad } from '../lib/use-load';
 import { usePageHeading } from '../lib/use-page-heading';
 import { ErrorAlert } from '../ui/error-alert';
 import type { Notice } from './notice';
-import { draftFromTenant, registrationOf, type TenantDraft } from './tenant-draft';
+import { draftFromTenant, updateOf, type TenantDraft } from './tenant-draft';
 import { TenantFields } from './tenant-fields';
 
 type Go = (route: AdminRoute, notice?: Notice) => void;
@@ -31,7 +31,7 @@ function EditForm({ tenant, go }: { tenant: AdminTenant; go: Go }) {
     setError(undefined);
     try {
       const saved = await api.updateTenant(tenant.id, {
-        ...registrationOf(draft),
+        ...updateOf(draft),
         ...(rediscover && { rediscover: true }),
       });
       go(

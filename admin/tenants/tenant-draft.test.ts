@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { tenantFixture } from '../test-support/admin-fixtures';
-import { draftFromTenant, newTenantDraft, registrationOf } from './tenant-draft';
+import { draftFromTenant, newTenantDraft, registrationOf, updateOf } from './tenant-draft';
 
 test('editing a CDS client’s issuer keeps its inline keys and algorithms', () => {
   const jwks = { keys: [{ kty: 'EC', crv: 'P-384', x: 'x', y: 'y' }] };
@@ -72,4 +72,17 @@ test('editing the Backend Services client id keeps its scope and token URL', () 
     ...backendServices,
     clientId: 'new-backend',
   });
+});
+
+test('emptying the Backend Services client id of a tenant that had one removes it on save', () => {
+  const draft = draftFromTenant(
+    tenantFixture({
+      backendServices: { clientId: 'old', algorithm: 'ES384', scope: 'system/Patient.rs' },
+    }),
+  );
+  expect(updateOf({ ...draft, backendClientId: ' ' }).backendServices).toBeNull();
+  expect(updateOf(draft).backendServices).toMatchObject({ clientId: 'old' });
+  // A tenant that never had one sends nothing, rather than a removal.
+  const plain = draftFromTenant(tenantFixture({}));
+  expect(updateOf(plain)).not.toHaveProperty('backendServices');
 });

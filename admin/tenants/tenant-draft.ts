@@ -108,6 +108,14 @@ const lines = (text: string): string[] =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+/** The changes `PATCH /tenants/{id}` takes: a Backend Services client id emptied removes them. */
+export function updateOf(draft: TenantDraft): TenantUpdate {
+  const registration = registrationOf(draft);
+  return registration.backendServices === undefined && draft.backendKept !== undefined
+    ? { ...registration, backendServices: null }
+    : registration;
+}
+
 /** The fields both `POST /tenants` and `PATCH /tenants/{id}` take, from the form. */
 export function registrationOf(draft: TenantDraft): TenantUpdate & Omit<TenantCreate, 'iss'> {
   const clientIds = {

@@ -102,7 +102,8 @@ export const tenantUpdateSchema = z
     scope: registration.scope.optional(),
     frameOrigins: registration.frameOrigins.unwrap().optional(),
     cdsClients: registration.cdsClients.unwrap().optional(),
-    backendServices: registration.backendServices,
+    /** `null` removes the Backend Services registration: the outcomes job then reads nothing. */
+    backendServices: registration.backendServices.unwrap().nullable().optional(),
     status: registration.status.unwrap().optional(),
     rediscover: z.boolean().optional(),
   })

@@ -213,6 +213,14 @@ forEachStore('tenant admin', (store) => {
       ['backendServices.algorithm'],
     ]);
     expect((await admin.find(tenant.id)).backendServices).toMatchObject(backendServices);
+
+    // null turns population reads off; the removal is audited like any change.
+    const removed = await admin.update(tenant.id, { backendServices: null }, 'api:c');
+    expect(removed.tenant.backendServices).toBeUndefined();
+    expect((await admin.find(tenant.id)).backendServices).toBeUndefined();
+    const [latest] = await new AuditStore(db).list({ tenantId: tenant.id });
+    expect([latest?.actor, latest?.changes.backendServices?.to]).toEqual(['api:c', undefined]);
+    expect(latest?.changes.backendServices?.from).toMatchObject(backendServices);
   });
 
   test('TENANTS_FILE upserts keep the environment, client ids and discovery an admin added', async () => {

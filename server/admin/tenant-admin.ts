@@ -98,8 +98,15 @@ export class TenantAdmin {
     const parsed = tenantUpdateSchema.safeParse(input);
     if (!parsed.success) throw invalidRequest(parsed.error);
     const current = await this.find(id);
-    const { rediscover, clientId, ...patch } = parsed.data;
-    const merged = tenantRegistrationSchema.parse({ ...registrationOf(current), ...patch });
+    const { rediscover, clientId, backendServices, ...patch } = parsed.data;
+    const { backendServices: currentBackend, ...kept } = registrationOf(current);
+    // Left out: kept; null: removed.
+    const backend = backendServices === undefined ? currentBackend : (backendServices ?? undefined);
+    const merged = tenantRegistrationSchema.parse({
+      ...kept,
+      ...patch,
+      ...(backend !== undefined && { backendServices: backend }),
+    });
     const environmentChanged = patch.environment !== undefined || patch.clientIds !== undefined;
     const next: TenantRegistration = {
       ...merged,

@@ -68,7 +68,10 @@ export class TenantStore {
     return stored;
   }
 
-  /** Replaces the registration of tenant `id` (its `iss` included) and returns it. */
+  /**
+   * Replaces the registration of tenant `id` (its `iss` included) and returns it; a registration
+   * without Backend Services removes them (an admin turned population reads off).
+   */
   async update(
     id: string,
     registration: TenantRegistration,
@@ -76,7 +79,11 @@ export class TenantStore {
   ): Promise<Tenant | undefined> {
     await this.db
       .updateTable('tenants')
-      .set({ ...toRow(registration, discovery), updated_at: new Date().toISOString() })
+      .set({
+        ...toRow(registration, discovery),
+        ...(registration.backendServices === undefined && { backend_services: null }),
+        updated_at: new Date().toISOString(),
+      })
       .where('id', '=', id)
       .execute();
     return this.findById(id);
