@@ -67,7 +67,7 @@ export function OutcomesChart({ measure, comparisons }: OutcomesChartProps) {
         <BarChart width={WIDTH} height={HEIGHT} data={data} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" />
-          <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} width={44} />
+          <YAxis domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} width={52} />
           <Legend itemSorter={null} />
           <Bar
             dataKey="before"
