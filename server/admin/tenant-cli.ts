@@ -10,7 +10,8 @@ import { TenantAdmin } from './tenant-admin';
 export const TENANT_CLI_USAGE = `Usage: npm run tenant -- <command>
   add --iss <FHIR base> --name <name> --vendor <epic|oracle|meditech|smart-sandbox|other>
       --client-id <id> [--environment production|non-production] [--scope "<scopes>"]
-      [--frame-origin <origin>]...
+      [--frame-origin <origin>]... [--production-client-id <id>] [--non-production-client-id <id>]
+      [--backend-client-id <id> [--backend-alg ES384|RS384]]
   list
   disable <iss|id>
   enable <iss|id>
@@ -60,8 +61,22 @@ export async function runTenantCli(
             environment: { type: 'string' },
             scope: { type: 'string' },
             'frame-origin': { type: 'string', multiple: true },
+            'production-client-id': { type: 'string' },
+            'non-production-client-id': { type: 'string' },
+            'backend-client-id': { type: 'string' },
+            'backend-alg': { type: 'string' },
           },
         });
+        const clientIds = {
+          ...(values['production-client-id'] !== undefined && {
+            production: values['production-client-id'],
+          }),
+          ...(values['non-production-client-id'] !== undefined && {
+            'non-production': values['non-production-client-id'],
+          }),
+        };
+        if (values['backend-alg'] !== undefined && values['backend-client-id'] === undefined)
+          throw new UsageError('');
         const { tenant, warnings } = await admin.create(
           {
             iss: values.iss,
@@ -71,6 +86,13 @@ export async function runTenantCli(
             environment: values.environment,
             scope: values.scope,
             frameOrigins: values['frame-origin'],
+            ...(Object.keys(clientIds).length > 0 && { clientIds }),
+            ...(values['backend-client-id'] !== undefined && {
+              backendServices: {
+                clientId: values['backend-client-id'],
+                ...(values['backend-alg'] !== undefined && { algorithm: values['backend-alg'] }),
+              },
+            }),
           },
           actor,
         );

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../launch/sandbox/sandbox-app';
 import { loadSandboxConfig } from '../../launch/sandbox/sandbox-config';
+import { openDatabase } from '../../server/store/database';
+import { TenantStore } from '../../server/tenants/tenant-store';
 import { closeServer, listen } from '../support/admin-stack';
 import { freePort } from '../support/processes';
 
@@ -73,8 +75,31 @@ const add = (extra: string[] = [], env: NodeJS.ProcessEnv = {}) =>
   );
 
 test('add registers an EHR by its FHIR base after reading its discovery', async () => {
-  const added = await add();
+  const added = await add([
+    '--production-client-id',
+    'chartside-sandbox',
+    '--non-production-client-id',
+    'chartside-sandbox-test',
+    '--backend-client-id',
+    'chartside-backend',
+    '--backend-alg',
+    'RS384',
+  ]);
   expect([added.status, added.stderr]).toEqual([0, '']);
+  const db = await openDatabase({ dataDir });
+  try {
+    const stored = await new TenantStore(db).findByIss(iss);
+    expect(stored?.clientIds).toEqual({
+      production: 'chartside-sandbox',
+      'non-production': 'chartside-sandbox-test',
+    });
+    expect(stored?.backendServices).toMatchObject({
+      clientId: 'chartside-backend',
+      algorithm: 'RS384',
+    });
+  } finally {
+    await db.destroy();
+  }
   expect(added.stdout).toMatch(new RegExp(`^Added Sandbox by CLI \\(${iss}\\) as [\\w-]+\\n$`));
   const listed = await tenant(['list']);
   expect(listed.stdout).toMatch(
@@ -154,7 +179,13 @@ test(
       1,
       'error: No EHR is registered as https://nowhere.example.org/fhir (TENANT_NOT_REGISTERED)\n',
     ]);
-    for (const args of [[], ['remove', iss], ['add', '--bogus'], ['disable']]) {
+    for (const args of [
+      [],
+      ['remove', iss],
+      ['add', '--bogus'],
+      ['disable'],
+      ['add', '--iss', iss, '--backend-alg', 'RS384'],
+    ]) {
       const wrong = await tenant(args);
       expect(wrong.status).toBe(2);
       expect(wrong.stderr).toContain('Usage: npm run tenant -- <command>');
