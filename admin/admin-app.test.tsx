@@ -17,7 +17,14 @@ beforeEach(() => {
   server.use(
     http.get(api('/tenants'), ({ request }) =>
       request.headers.get('authorization') === `Bearer ${ADMIN_TOKEN}`
-        ? HttpResponse.json({ tenants: [tenantFixture()] })
+        ? HttpResponse.json({
+            tenants: [
+              {
+                ...tenantFixture(),
+                warnings: [{ code: 'NO_OPENID', message: 'openid is not supported' }],
+              },
+            ],
+          })
         : HttpResponse.json(outcome('SESSION_INVALID', 'An administrator token is required'), {
             status: 401,
           }),
@@ -49,6 +56,7 @@ test('signing in keeps the token in this tab’s sessionStorage only and lists t
     '#/tenants/tenant-1',
   );
   expect(within(table).getByText('Active')).toBeTruthy();
+  expect(within(table).getByText('1 warning')).toBeTruthy();
   expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'EHRs', level: 1 }));
   const kept = Array.from({ length: sessionStorage.length }, (_, i) =>
     sessionStorage.getItem(sessionStorage.key(i) ?? ''),

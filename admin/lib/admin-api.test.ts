@@ -33,7 +33,7 @@ test('sends the token as a bearer and the name for the audit log, and parses the
   server.use(
     http.get(api('/tenants'), ({ request }) => {
       headers = request.headers;
-      return HttpResponse.json({ tenants: [tenantFixture()] });
+      return HttpResponse.json({ tenants: [{ ...tenantFixture(), warnings: [] }] });
     }),
   );
 

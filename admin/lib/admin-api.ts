@@ -11,6 +11,7 @@ import {
   tenantSavedSchema,
   testLaunchSchema,
   type AdminTenant,
+  type AdminTenantList,
   type AuditLog,
   type CreditsPerPeriod,
   type ParsFormat,
@@ -54,7 +55,7 @@ const tenantPath = (id: string) => `${BASE}/tenants/${encodeURIComponent(id)}`;
 export function createAdminApi(credentials: AdminCredentials) {
   const call = <T>(request: AdminRequest<T>): Promise<T> => adminRequest(credentials, request);
   return {
-    listTenants: async (signal?: AbortSignal): Promise<AdminTenant[]> =>
+    listTenants: async (signal?: AbortSignal): Promise<AdminTenantList['tenants']> =>
       (
         await call({
           method: 'GET',

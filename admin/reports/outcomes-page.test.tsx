@@ -82,7 +82,9 @@ const report: AdminOutcomesResponse = {
 
 function serve(asked: URL[] = [], body = report) {
   server.use(
-    http.get(api('/tenants'), () => HttpResponse.json({ tenants: [tenantFixture()] })),
+    http.get(api('/tenants'), () =>
+      HttpResponse.json({ tenants: [{ ...tenantFixture(), warnings: [] }] }),
+    ),
     http.get(api('/outcomes'), ({ request }) => {
       asked.push(new URL(request.url));
       return HttpResponse.json(body);

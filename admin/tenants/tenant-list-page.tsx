@@ -39,6 +39,7 @@ export function TenantListPage() {
               <th scope="col">FHIR base (iss)</th>
               <th scope="col">Environment</th>
               <th scope="col">Status</th>
+              <th scope="col">Discovery</th>
             </tr>
           </thead>
           <tbody>
@@ -51,6 +52,7 @@ export function TenantListPage() {
                 <td>{tenant.iss}</td>
                 <td>{tenant.environment === 'production' ? 'Production' : 'Non-production'}</td>
                 <td>{tenant.status === 'active' ? 'Active' : 'Disabled'}</td>
+                <td>{discoveryCell(tenant.warnings.length, tenant.discovery !== undefined)}</td>
               </tr>
             ))}
           </tbody>
@@ -58,4 +60,11 @@ export function TenantListPage() {
       ) : null}
     </>
   );
+}
+
+/** What the stored smart-configuration warns about; the tenant page lists the warnings. */
+function discoveryCell(warnings: number, checked: boolean): string {
+  if (!checked) return 'Not checked yet';
+  if (warnings === 0) return 'No warnings';
+  return warnings === 1 ? '1 warning' : `${String(warnings)} warnings`;
 }

@@ -72,7 +72,10 @@ export const adminTenantSchema = tenantRegistrationSchema.extend({
 });
 export type AdminTenant = z.infer<typeof adminTenantSchema>;
 
-export const adminTenantListSchema = z.object({ tenants: z.array(adminTenantSchema) });
+/** `GET /api/admin/tenants`: each with what its stored discovery warns about (none before one). */
+export const adminTenantListSchema = z.object({
+  tenants: z.array(adminTenantSchema.extend({ warnings: z.array(discoveryWarningSchema) })),
+});
 export type AdminTenantList = z.infer<typeof adminTenantListSchema>;
 
 /**

@@ -8,9 +8,8 @@ import {
   type SmartInspection,
   type TenantSaved,
 } from '../../core/wire/admin';
-import { invalidRequest } from '../http/app-error';
 import { cdsFeedbackRatesRoute } from '../cds-hooks/feedback-rates-route';
-import { AppError } from '../http/app-error';
+import { AppError, invalidRequest } from '../http/app-error';
 import type { OutcomeViewDeps } from '../outcomes/outcome-routes';
 import type { Database } from '../store/database';
 import type { TenantStore } from '../tenants/tenant-store';
@@ -20,6 +19,7 @@ import { outcomesReportRoutes } from './outcomes-report';
 import { DEFAULT_PARS_COLUMNS, type ParsColumns } from './pars-columns';
 import { parsRoute } from './pars-route';
 import { registrationSheet } from './registration-sheet';
+import { discoveryWarnings } from './smart-discovery';
 import { requireAdmin } from './require-admin';
 import { TenantAdmin, type SavedTenant } from './tenant-admin';
 import { testLaunch } from './test-launch';
@@ -81,7 +81,13 @@ export function adminRoutes(deps: AdminRouteDeps): Router {
   routes.use(express.json({ limit: '256kb' }));
 
   routes.get('/tenants', async (_req, res) => {
-    const body: AdminTenantList = { tenants: await deps.tenants.list() };
+    const tenants = await deps.tenants.list();
+    const body: AdminTenantList = {
+      tenants: tenants.map((tenant) => ({
+        ...tenant,
+        warnings: tenant.discovery ? discoveryWarnings(tenant.discovery, tenant.scope) : [],
+      })),
+    };
     res.json(body);
   });
   routes.post('/tenants', async (req, res) => {

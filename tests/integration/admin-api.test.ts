@@ -1,6 +1,11 @@
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { auditLogSchema, registrationSheetSchema, tenantSavedSchema } from '../../core/wire/admin';
+import {
+  adminTenantListSchema,
+  auditLogSchema,
+  registrationSheetSchema,
+  tenantSavedSchema,
+} from '../../core/wire/admin';
 import {
   ADMIN_TOKEN,
   adminFetch,
@@ -79,9 +84,8 @@ test('a wrong or missing token is refused with 401 and nothing is listed', async
   }
   const listed = await adminFetch(stack.appUrl, '/tenants');
   expect(listed.status).toBe(200);
-  expect(
-    ((await listed.json()) as { tenants: { iss: string }[] }).tenants.map((t) => t.iss),
-  ).toEqual([stack.sandbox.urls.fhirBaseUrl]);
+  const { tenants } = adminTenantListSchema.parse(await listed.json());
+  expect(tenants.map((t) => t.iss)).toEqual([stack.sandbox.urls.fhirBaseUrl]);
 });
 
 test('a second EHR added by its FHIR base gets its discovery, and its clinicians can sign in', async () => {
@@ -103,6 +107,10 @@ test('a second EHR added by its FHIR base gets its discovery, and its clinicians
     codeChallengeMethods: ['S256'],
   });
   expect(tenant.discovery?.capabilities).toContain('launch-ehr');
+  const listed = adminTenantListSchema.parse(
+    await (await adminFetch(stack.appUrl, '/tenants')).json(),
+  );
+  expect(listed.tenants.find((t) => t.id === tenant.id)?.warnings).toEqual([]);
 
   const config = await fetch(
     `${stack.appUrl}/api/launch-config?iss=${encodeURIComponent(tenant.iss)}`,
