@@ -108,6 +108,32 @@ test('a granted PractitionerRole gives profession and specialty by their written
   expect(prefill).toMatchObject({ profession: 'physician', specialty: 'emergency-medicine' });
 });
 
+test('a NUCC taxonomy code names the specialty whatever its display says', async () => {
+  const coded: PractitionerRole = {
+    ...role,
+    specialty: [
+      { text: 'Heart doctor' },
+      {
+        coding: [
+          {
+            system: 'http://nucc.org/provider-taxonomy',
+            code: '207RC0000X',
+            display: 'Cardiology',
+          },
+        ],
+      },
+    ],
+  };
+  server.use(
+    http.get(`${FHIR_BASE}/Practitioner/dr-1`, () => HttpResponse.json(practitioner)),
+    http.get(`${FHIR_BASE}/PractitionerRole`, () => HttpResponse.json(searchset([coded]))),
+  );
+  const prefill = await readPractitionerPrefill(
+    launchedClient(`${DEFAULT_SCOPE} user/PractitionerRole.rs`),
+  );
+  expect(prefill.specialty).toBe('cardiology');
+});
+
 test('a 403 on the Practitioner and a 404 on PractitionerRole leave the prefill empty, not failed', async () => {
   server.use(
     http.get(`${FHIR_BASE}/Practitioner/dr-1`, () => new HttpResponse(null, { status: 403 })),

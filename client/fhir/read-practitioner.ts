@@ -7,6 +7,7 @@ import {
   type LearnerSpecialty,
 } from '../../core/learner/learner-profile';
 import { isValidNpi } from '../../core/learner/npi';
+import { specialtyOfCodings } from '../../core/learner/specialty-codes';
 import { readLaunchContext } from './read-launch-context';
 import { readResource } from './read-resource';
 import { searchResources } from './search-resources';
@@ -50,7 +51,7 @@ const normalized = (text: string): string =>
 
 /**
  * A concept whose text or display is one of our slugs spelled out ("Internal medicine",
- * "Nurse practitioner"). Codes are not mapped: no code table is invented here.
+ * "Nurse practitioner"). Only specialties have a code table (NUCC, core/learner/specialty-codes.ts).
  */
 function slugOf<T extends string>(concepts: CodeableConcept[], slugs: readonly T[]): T | undefined {
   for (const concept of concepts) {
@@ -107,10 +108,11 @@ export async function readPractitionerPrefill(client: Client): Promise<Practitio
     active.flatMap((r) => r.code ?? []),
     LEARNER_PROFESSIONS,
   );
-  const specialty = slugOf(
-    active.flatMap((r) => r.specialty ?? []),
-    LEARNER_SPECIALTIES,
-  );
+  const specialties = active.flatMap((r) => r.specialty ?? []);
+  // A NUCC taxonomy code first (what US EHRs send), else the written name.
+  const specialty =
+    specialtyOfCodings(specialties.flatMap((concept) => concept.coding ?? [])) ??
+    slugOf(specialties, LEARNER_SPECIALTIES);
   return {
     ...prefill,
     ...(profession === undefined ? {} : { profession }),
