@@ -101,4 +101,6 @@ export const DEFAULT_BACKEND_SCOPE = [
   'system/Observation.rs',
   'system/MedicationRequest.rs',
   'system/MedicationAdministration.rs',
+  // Only to name the credited clinicians in the CME office's reports; optional.
+  'system/Practitioner.rs',
 ].join(' ');

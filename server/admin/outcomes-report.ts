@@ -81,7 +81,8 @@ export async function outcomesReport(
   const comparisons: ClinicianComparison[] = rows.flatMap((row) => {
     const shown = presentComparison(row, deps);
     if (shown === undefined) return [];
-    const learnerName = names.get(`${row.tenantId} ${row.learner}`) ?? null;
+    // The name the clinician gave in their profile, else the EHR's Practitioner name.
+    const learnerName = names.get(`${row.tenantId} ${row.learner}`) ?? row.learnerName ?? null;
     return [{ ...shown, tenantId: row.tenantId, learner: row.learner, learnerName }];
   });
   return {

@@ -65,3 +65,22 @@ test('a v1 scope string is registered as SMART v1', () => {
   expect(sheet.title).toBe('Oracle Health (Cerner Code Console)');
   expect(sheet.steps.join(' ')).toContain('https on port 443');
 });
+
+test('a tenant with Backend Services gets the fields its second, confidential client needs', () => {
+  expect(valueOf(registrationSheet(tenant(), PUBLIC_URL), 'backendClient')).toBeUndefined();
+  const sheet = registrationSheet(
+    tenant({
+      backendServices: {
+        clientId: 'chartside-backend',
+        algorithm: 'RS384',
+        scope: 'system/Patient.rs system/Encounter.rs',
+      },
+    }),
+    PUBLIC_URL,
+  );
+  expect(valueOf(sheet, 'backendClient')).toBe('chartside-backend');
+  expect(valueOf(sheet, 'backendSigning')).toBe(
+    `RS384, keys at ${PUBLIC_URL}/.well-known/jwks.json`,
+  );
+  expect(valueOf(sheet, 'backendScopes')).toBe('system/Patient.rs system/Encounter.rs');
+});

@@ -44,6 +44,28 @@ export function registrationSheet(tenant: Tenant, publicUrl: string): Registrati
     field('clientType', 'Client type', 'Public client, PKCE S256 (no client secret)'),
     field('fhirVersion', 'FHIR version', 'R4'),
   ];
+  // A second, confidential client for the outcomes job (SMART Backend Services), when used.
+  const backend = tenant.backendServices
+    ? [
+        field(
+          'backendClient',
+          'Backend Services client (outcomes)',
+          tenant.backendServices.clientId,
+          'A separate system-level client: client_credentials grant, private_key_jwt client authentication',
+        ),
+        field(
+          'backendSigning',
+          'Backend Services signing',
+          `${tenant.backendServices.algorithm}, keys at ${publicUrl}/.well-known/jwks.json`,
+        ),
+        field(
+          'backendScopes',
+          'Backend Services scopes',
+          tenant.backendServices.scope,
+          'Read and search only; system/Practitioner.rs only names clinicians in the CME office’s reports and may be left out',
+        ),
+      ]
+    : [];
   const ids = tenant.clientIds ?? {};
   const vendorFields: Record<Tenant['vendor'], RegistrationField[]> = {
     epic: [
@@ -72,7 +94,7 @@ export function registrationSheet(tenant: Tenant, publicUrl: string): Registrati
     tenantId: tenant.id,
     vendor: tenant.vendor,
     title: TITLES[tenant.vendor],
-    fields: [...common, ...vendorFields[tenant.vendor]],
+    fields: [...common, ...vendorFields[tenant.vendor], ...backend],
     steps: STEPS[tenant.vendor],
   };
 }

@@ -111,6 +111,7 @@ function toRow(row: StoredComparison): OutcomeComparisonsTable {
     after_end: row.after.periodEnd,
     after_numerator: row.after.numerator,
     after_denominator: row.after.denominator,
+    learner_name: row.learnerName ?? null,
   };
 }
 
@@ -135,5 +136,6 @@ function fromRow(row: OutcomeComparisonsTable): StoredComparison {
       numerator: row.after_numerator,
       denominator: row.after_denominator,
     },
+    ...(row.learner_name !== null && { learnerName: row.learner_name }),
   };
 }

@@ -7,6 +7,7 @@ import type { LedgerStore } from '../credits/ledger-store';
 import type { CaseLibrary } from '../library/case-library';
 import type { Database } from '../store/database';
 import type { TenantStore } from '../tenants/tenant-store';
+import { readPractitionerNames } from './fhir-pull/practitioner-names';
 import { pullPopulation, type PullOptions } from './fhir-pull/pull-population';
 import { JobLease } from './job-lease';
 import { OutcomeStore } from './outcome-store';
@@ -53,6 +54,13 @@ export function createOutcomesJob(input: OutcomesJobInput): () => Promise<Refres
           logger: input.logger,
           ...(input.fetch && { fetch: input.fetch }),
           ...(input.pullOptions && { options: input.pullOptions }),
+        }),
+      names: (tenant, practitionerIds) =>
+        readPractitionerNames({
+          tenant,
+          keys: input.keys,
+          practitionerIds,
+          ...(input.fetch && { fetch: input.fetch }),
         }),
     });
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   computeBeforeAfter,
+  practitionerOf,
   type OutcomeCredit,
   type OutcomeWindows,
 } from '../../core/outcomes/before-after';
@@ -26,6 +27,9 @@ export type PullPopulation = (
   since: Date,
 ) => Promise<{ records: PatientRecord[]; source: 'bulk' | 'search' }>;
 
+/** The names of the tenant's Practitioners by id, as far as the EHR lets the job read them. */
+export type ReadNames = (tenant: Tenant, practitionerIds: string[]) => Promise<Map<string, string>>;
+
 export interface RefreshDeps {
   tenants: TenantStore;
   ledger: LedgerStore;
@@ -33,6 +37,8 @@ export interface RefreshDeps {
   library: CaseLibrary;
   measures: readonly Measure[];
   pull: PullPopulation;
+  /** Optional: without it (or when the EHR refuses) the reports show the fhirUser instead. */
+  names?: ReadNames;
   lease: JobLease;
   windows: OutcomeWindows;
   logger: Logger;
@@ -137,6 +143,7 @@ async function refreshTenant(
       windows: deps.windows,
       asOf,
     });
+    const names = await namesOf(deps, tenant, comparisons);
     const t2 = performance.now();
     await deps.outcomes.replaceForTenant(
       {
@@ -147,7 +154,10 @@ async function refreshTenant(
         source: population.source,
         patients: population.records.length,
       },
-      comparisons.map((c) => ({ ...c, tenantId: tenant.id })),
+      comparisons.map((c) => {
+        const name = names.get(c.learner);
+        return { ...c, tenantId: tenant.id, ...(name !== undefined && { learnerName: name }) };
+      }),
     );
     const t3 = performance.now();
     return {
@@ -165,6 +175,27 @@ async function refreshTenant(
     deps.logger.warn({ tenantId: tenant.id, code }, 'outcomes refresh failed for a tenant');
     return { tenantId: tenant.id, status: 'failed', code };
   }
+}
+
+/** The credited clinicians' names by fhirUser (the ledger's `learner`). */
+async function namesOf(
+  deps: RefreshDeps,
+  tenant: Tenant,
+  comparisons: readonly { learner: string }[],
+): Promise<Map<string, string>> {
+  const byId = new Map<string, string>();
+  for (const { learner } of comparisons) {
+    const reference = practitionerOf(learner, tenant.iss);
+    if (reference !== undefined) byId.set(reference.slice('Practitioner/'.length), learner);
+  }
+  if (!deps.names || byId.size === 0) return new Map();
+  const names = await deps.names(tenant, [...byId.keys()]);
+  return new Map(
+    [...names].flatMap(([id, name]) => {
+      const learner = byId.get(id);
+      return learner === undefined ? [] : [[learner, name] as const];
+    }),
+  );
 }
 
 /** Each case's quality measures we compute, by case id (every version the library holds). */

@@ -21,6 +21,8 @@ export interface StoredComparison {
   measureId: MeasureId;
   before: StoredCounts;
   after: StoredCounts;
+  /** The clinician's name as the EHR's Practitioner resource gives it, when the job read it. */
+  learnerName?: string;
 }
 
 /** One run of the outcomes job for one tenant. */

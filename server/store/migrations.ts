@@ -244,4 +244,10 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('tenants').addColumn('backend_services', 'text').execute();
     },
   },
+  '0009_outcome_learner_names': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // The clinician's name as the EHR's Practitioner gives it, when the job could read it.
+      await db.schema.alterTable('outcome_comparisons').addColumn('learner_name', 'text').execute();
+    },
+  },
 };

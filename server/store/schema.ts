@@ -153,6 +153,8 @@ export interface OutcomeComparisonsTable {
   after_end: string;
   after_numerator: number;
   after_denominator: number;
+  /** 0009: the Practitioner's name in the EHR, when the job could read it. */
+  learner_name: string | null;
 }
 
 /** Each run of the outcomes job, per tenant (0007). */

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PANEL_LEARNING } from '../../launch/sandbox/panel/panel-learning';
+import { STAFF } from '../../launch/sandbox/personas/staff';
 import { verifyLedger } from '../../server/credits/verify-ledger';
 import { OutcomeStore } from '../../server/outcomes/outcome-store';
 import { createOutcomesJob } from '../../server/outcomes/outcomes-job';
@@ -62,6 +63,12 @@ test('with the panel, ≥ 3 measures have before and after denominators of at le
       ).toBe(true);
     }
   }
+  // Named from the EHR's Practitioner resources (system/Practitioner.rs), for the CME office.
+  const named = new Map(
+    rows.map((r) => [r.learner.replace(/^.*\/Practitioner\//, ''), r.learnerName]),
+  );
+  expect(named.get(STAFF.internist)).toBe('Amara Osei');
+  expect(named.get(STAFF.cardiologist)).toBe('Lena Kowalski');
   const run = await outcomes.lastRun();
   expect(run).toMatchObject({ beforeDays: 180, afterDays: 180, computedAt: now.toISOString() });
   expect(run?.patients).toBeGreaterThan(500);

@@ -58,6 +58,7 @@ export const DEFAULT_BACKEND_CLIENT_SCOPE = [
   'system/Observation.rs',
   'system/MedicationRequest.rs',
   'system/MedicationAdministration.rs',
+  'system/Practitioner.rs',
   'system/Group.rs',
 ].join(' ');
 
