@@ -18,6 +18,11 @@ const db = await openDatabase(config.database);
 const tenants = new TenantStore(db);
 await registerConfiguredTenants(config, tenants, new AuditStore(db));
 const library = await loadCaseLibrary(config.library);
+if (library.unlocked.length > 0)
+  logger.warn(
+    { unlocked: library.unlocked },
+    'case versions not in cases/versions.lock.json yet: drafts until `npm run cases:lock`',
+  );
 const keys = await loadAppKeys({
   dataDir: config.dataDir,
   privateJwk: config.signingKey,

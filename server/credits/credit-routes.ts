@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
 import { completionRequestSchema, type TranscriptResponse } from '../../core/wire/completion';
 import type { Learner } from '../auth/session-routes';
-import { invalidRequest } from '../http/app-error';
-import { AppError } from '../http/app-error';
+import { AppError, invalidRequest } from '../http/app-error';
+import { caseForRecord } from '../library/case-library';
 import { renderCertificate } from './certificate';
 import { creditOf, recordCompletion, type CompletionDeps } from './record-completion';
 
@@ -48,7 +48,8 @@ export function creditRoutes(deps: CompletionDeps): Router {
     const row = await deps.ledger.findCredit(learner.tenant.id, learner.fhirUser, req.params.id);
     if (!row) throw new AppError('NOT_FOUND', 404, 'No such credit for you');
     const credit = creditOf(row);
-    const microCase = deps.library.cases.find((c) => c.id === credit.caseId);
+    // The version credited, as it taught: a certificate outlives content updates.
+    const microCase = caseForRecord(deps.library, credit.caseId, credit.caseVersion);
     const pdf = await renderCertificate({
       credit,
       caseTitle: microCase?.title.en ?? credit.caseId,

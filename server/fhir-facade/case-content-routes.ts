@@ -36,14 +36,31 @@ function send(res: Response, body: unknown): void {
 }
 
 /**
+ * An earlier published version, as a canonical resource of its own: the same `url`, its own
+ * `version`, an id of its own (`{case id}-{version}`), and `retired`, so `status=active` finds
+ * only what is taught now while `url=…|1.0.0` still resolves what a credit names.
+ */
+function asArchived<R extends Content>(resource: R): R {
+  return { ...resource, id: `${resource.id ?? ''}-${resource.version ?? ''}`, status: 'retired' };
+}
+
+/**
  * `GET /fhir/Questionnaire[/{id}]` and `GET /fhir/PlanDefinition[/{id}]`: every library case as
- * FHIR, generated from its JSON at start-up (the case JSON stays the one source of truth).
+ * FHIR, generated from its JSON at start-up (the case JSON stays the one source of truth), and
+ * every earlier published version beside it.
  */
 export function caseContentRoutes(deps: { library: CaseLibrary; base: string }): Router {
   const routes = Router();
+  const { cases, archived = [] } = deps.library;
   const content: Record<(typeof CONTENT_TYPES)[number], Content[]> = {
-    Questionnaire: deps.library.cases.map(buildCaseQuestionnaire),
-    PlanDefinition: deps.library.cases.map(buildCasePlanDefinition),
+    Questionnaire: [
+      ...cases.map(buildCaseQuestionnaire),
+      ...archived.map((c) => asArchived(buildCaseQuestionnaire(c))),
+    ],
+    PlanDefinition: [
+      ...cases.map(buildCasePlanDefinition),
+      ...archived.map((c) => asArchived(buildCasePlanDefinition(c))),
+    ],
   };
   for (const type of CONTENT_TYPES) {
     routes.get(`/${type}/:id`, (req, res) => {

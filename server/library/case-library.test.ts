@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { caseJsonSchema } from '../../core/micro-case/case-json-schema';
 import { leafCriteria } from '../../core/micro-case/library-problems';
+import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { TOPIC_IDS } from '../../core/topics';
-import { loadCaseLibrary } from './case-library';
+import { findCaseVersion, loadCaseLibrary, requireCaseVersion } from './case-library';
+import { writeVersionLock } from './case-version-lock';
 
 const dirs = { casesDir: 'cases', valueSetsDir: 'fhir-profiles/valuesets' };
 const library = await loadCaseLibrary(dirs);
@@ -80,4 +82,87 @@ test('a citation that does not resolve is named with its case and place', async 
   expect((error as Error).message).toContain(
     `${source.id}: questions[0].options[0] cites unknown "no-such-source"`,
   );
+});
+
+test('every case version is locked (npm run cases:lock), and each locked version is still here', () => {
+  expect(library.unlocked).toEqual([]);
+  expect(library.archived.length).toBeGreaterThan(0);
+  for (const old of library.archived)
+    expect(findCaseVersion(library, old.id, old.version)).toBe(old);
+});
+
+/** A scratch library of one case, published (locked) at 1.0.0. */
+async function publishedScratch(): Promise<{ dir: string; source: MicroCase }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cases-'));
+  const source = { ...structuredClone(library.cases[0]!), version: '1.0.0' };
+  writeFileSync(join(dir, 'c.json'), JSON.stringify(source));
+  const loaded = await loadCaseLibrary({ casesDir: dir, valueSetsDir: dirs.valueSetsDir });
+  expect(loaded.unlocked).toEqual([`${source.id}@1.0.0`]);
+  await writeVersionLock(dir, {
+    [source.id]: { '1.0.0': loaded.fingerprints.get(`${source.id}@1.0.0`)! },
+  });
+  return { dir, source };
+}
+
+const loadError = (dir: string): Promise<string> =>
+  loadCaseLibrary({ casesDir: dir, valueSetsDir: dirs.valueSetsDir }).then(
+    () => 'loaded',
+    (e: unknown) => (e as Error).message,
+  );
+
+test('a published version edited in place is refused: a credit names content that must not change', async () => {
+  const { dir, source } = await publishedScratch();
+  // Key order and formatting do not count; a changed word does.
+  writeFileSync(join(dir, 'c.json'), JSON.stringify(source, null, 4));
+  expect(await loadError(dir)).toBe('loaded');
+  const edited = structuredClone(source);
+  edited.keyPoints[0]!.text.en += ' (edited)';
+  writeFileSync(join(dir, 'c.json'), JSON.stringify(edited));
+  expect(await loadError(dir)).toContain(`${source.id}@1.0.0 changed after it was published`);
+});
+
+test('a published version whose file is gone is refused', async () => {
+  const { dir, source } = await publishedScratch();
+  writeFileSync(join(dir, 'c.json'), JSON.stringify({ ...source, version: '1.1.0' }));
+  expect(await loadError(dir)).toContain(`${source.id}@1.0.0 was published and its file is gone`);
+});
+
+test('a new version with the published one archived unchanged loads, the new one unlocked until locked', async () => {
+  const { dir, source } = await publishedScratch();
+  mkdirSync(join(dir, 'archive'));
+  writeFileSync(join(dir, 'archive', `${source.id}@1.0.0.json`), JSON.stringify(source));
+  const next = structuredClone(source);
+  next.version = '1.1.0';
+  next.keyPoints[0]!.text.en += ' (clarified)';
+  writeFileSync(join(dir, 'c.json'), JSON.stringify(next));
+  const loaded = await loadCaseLibrary({ casesDir: dir, valueSetsDir: dirs.valueSetsDir });
+  expect(loaded.cases.map((c) => c.version)).toEqual(['1.1.0']);
+  expect(loaded.archived.map((c) => c.version)).toEqual(['1.0.0']);
+  expect(loaded.unlocked).toEqual([`${source.id}@1.1.0`]);
+  expect(requireCaseVersion(loaded, source.id, '1.0.0')).toEqual(source);
+  expect(() => requireCaseVersion(loaded, source.id, '0.9.0')).toThrow('No case');
+});
+
+test.each([
+  ['named for another version', '1.0.0', 'c@0.1.0.json', 'an archived case is named'],
+  ['not older than the current', '2.0.0', undefined, 'is not older than the current 1.1.0'],
+  ['the same version as the current', '1.1.0', undefined, 'is in the library twice'],
+])('an archived version %s is refused', async (_label, version, fileName, message) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cases-'));
+  const source = { ...structuredClone(library.cases[0]!), version: '1.1.0' };
+  writeFileSync(join(dir, 'c.json'), JSON.stringify(source));
+  mkdirSync(join(dir, 'archive'));
+  writeFileSync(
+    join(dir, 'archive', fileName ?? `${source.id}@${version}.json`),
+    JSON.stringify({ ...source, version }),
+  );
+  expect(await loadError(dir)).toContain(message);
+});
+
+test('an archived version of a case the library no longer has is refused', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cases-'));
+  mkdirSync(join(dir, 'archive'));
+  const source = { ...structuredClone(library.cases[0]!), version: '1.0.0' };
+  writeFileSync(join(dir, 'archive', `${source.id}@1.0.0.json`), JSON.stringify(source));
+  expect(await loadError(dir)).toContain(`archived ${source.id}@1.0.0 has no current case`);
 });

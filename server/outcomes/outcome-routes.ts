@@ -7,7 +7,7 @@ import type {
   MeasureSummary,
 } from '../../core/wire/outcomes';
 import type { Learner } from '../auth/session-routes';
-import type { CaseLibrary } from '../library/case-library';
+import { caseForRecord, type CaseLibrary } from '../library/case-library';
 import type { OutcomeReader, OutcomeRun, StoredComparison } from './stored-comparison';
 
 /** What the dashboards say about a measure; the rest of `Measure` (evaluate) is the job's. */
@@ -47,8 +47,7 @@ export function presentComparison(
   deps: Pick<OutcomeViewDeps, 'library' | 'measures'>,
 ): CreditComparison | undefined {
   if (!deps.measures.some((m) => m.id === row.measureId)) return undefined;
-  const cases = deps.library.cases.filter((c) => c.id === row.caseId);
-  const credited = cases.find((c) => c.version === row.caseVersion) ?? cases[0];
+  const credited = caseForRecord(deps.library, row.caseId, row.caseVersion);
   return {
     creditId: row.creditId,
     caseId: row.caseId,

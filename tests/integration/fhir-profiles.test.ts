@@ -21,6 +21,7 @@ let stack: Stack;
 let learner: LearnerSession;
 let sepsis: MicroCase;
 let caseCount: number;
+let archivedCount: number;
 let creditId: string;
 
 beforeAll(async () => {
@@ -30,6 +31,7 @@ beforeAll(async () => {
     valueSetsDir: 'fhir-profiles/valuesets',
   });
   caseCount = library.cases.length;
+  archivedCount = library.archived.length;
   sepsis = library.cases.find((c) => c.topic === 'sepsis')!;
   learner = await learnerSession(stack, 'maria-santos');
   const response = await fetch(`${stack.appUrl}/api/completions`, {
@@ -110,8 +112,8 @@ test('the PlanDefinition of a case is public, found by url|version, and offers t
   expect(await read<PlanDefinition>(`PlanDefinition/${sepsis.id}`, {})).toEqual(plan);
 });
 
-test('every case of the library is listed, and a version the library does not have is not', async () => {
-  expect((await read<Bundle>('Questionnaire', {})).total).toBe(caseCount);
+test('every case version of the library is listed, and a version the library does not have is not', async () => {
+  expect((await read<Bundle>('Questionnaire', {})).total).toBe(caseCount + archivedCount);
   expect((await read<Bundle>('PlanDefinition?status=draft', {})).total).toBe(caseCount);
   const old = await read<Bundle>(`Questionnaire?_id=${sepsis.id}&version=0.0.1`, {});
   expect(old.total).toBe(0);
