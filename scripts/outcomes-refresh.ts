@@ -52,7 +52,7 @@ try {
     windows: config.outcomes.windows,
     logger,
   });
-  const summary = await job();
+  const summary = await job.run();
   if (!summary.ran) {
     process.stdout.write('Outcomes not refreshed: another process is running the job.\n');
   }

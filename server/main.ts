@@ -8,6 +8,7 @@ import { LedgerStore } from './credits/ledger-store';
 import { loadCaseLibrary } from './library/case-library';
 import { createOutcomesJob } from './outcomes/outcomes-job';
 import { scheduleOutcomes } from './outcomes/outcomes-schedule';
+import { OUTCOMES_LEASE_MS } from './outcomes/refresh-outcomes';
 import { openDatabase } from './store/database';
 import { registerConfiguredTenants } from './tenants/register-tenants';
 import { TenantStore } from './tenants/tenant-store';
@@ -38,34 +39,40 @@ const app = createApp(config, {
   ledger,
   db,
 });
+const outcomesJob = createOutcomesJob({
+  db,
+  tenants,
+  ledger,
+  library,
+  keys,
+  windows: config.outcomes.windows,
+  logger,
+});
 const outcomes = scheduleOutcomes({
-  job: createOutcomesJob({
-    db,
-    tenants,
-    ledger,
-    library,
-    keys,
-    windows: config.outcomes.windows,
-    logger,
-  }),
+  job: outcomesJob.run,
   refreshMinutes: config.outcomes.refreshMinutes,
   firstRunSeconds: config.outcomes.firstRunSeconds,
+  retrySkippedAfterMs: OUTCOMES_LEASE_MS + 60_000,
   logger,
 });
 const server = app.listen(config.port, () => {
   logger.info({ port: config.port, publicUrl: config.publicUrl }, 'Chartside app server listening');
 });
 
-// Graceful stop: finish in-flight requests (a credit being written completes), then close the store.
+// Graceful stop: finish in-flight requests (a credit being written completes), give the outcomes
+// lease back so the next process need not wait for it, then close the store.
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     logger.info({ signal }, 'stopping');
     outcomes.stop();
+    const released = outcomesJob.stop().catch(() => undefined);
     server.close(() => {
-      db.destroy().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      released
+        .then(() => db.destroy())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     server.closeIdleConnections();
   });

@@ -26,8 +26,18 @@ export interface OutcomesJobInput {
   now?: () => Date;
 }
 
+export interface OutcomesJob {
+  /** One run over every tenant with Backend Services (nothing while another process runs it). */
+  run: () => Promise<RefreshSummary>;
+  /**
+   * For a stopping process: no tenant starts after this, and the lease is given back now, so
+   * the next process need not wait for it to lapse.
+   */
+  stop: () => Promise<void>;
+}
+
 /** The outcomes job as the server, `npm run outcomes:refresh` and the tests run it. */
-export function createOutcomesJob(input: OutcomesJobInput): () => Promise<RefreshSummary> {
+export function createOutcomesJob(input: OutcomesJobInput): OutcomesJob {
   const measures = createMeasures(input.library.valueSets);
   const outcomes = new OutcomeStore(input.db);
   const lease = new JobLease(
@@ -35,7 +45,8 @@ export function createOutcomesJob(input: OutcomesJobInput): () => Promise<Refres
     'outcomes-refresh',
     `${hostname()}:${String(process.pid)}:${crypto.randomUUID()}`,
   );
-  return () =>
+  const stopping = new AbortController();
+  const run = (): Promise<RefreshSummary> =>
     refreshOutcomes({
       tenants: input.tenants,
       ledger: input.ledger,
@@ -43,6 +54,7 @@ export function createOutcomesJob(input: OutcomesJobInput): () => Promise<Refres
       library: input.library,
       measures,
       lease,
+      signal: stopping.signal,
       windows: input.windows,
       logger: input.logger,
       ...(input.now && { now: input.now }),
@@ -63,4 +75,11 @@ export function createOutcomesJob(input: OutcomesJobInput): () => Promise<Refres
           ...(input.fetch && { fetch: input.fetch }),
         }),
     });
+  return {
+    run,
+    stop: () => {
+      stopping.abort();
+      return lease.release();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Encounter } from 'fhir/r4';
 import { pino } from 'pino';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { Measure, PatientRecord } from '../../core/measures/measure';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import type { TenantRegistration } from '../../core/tenant';
@@ -11,7 +11,13 @@ import { forEachStore } from '../store/test-stores';
 import { TenantStore, type Tenant } from '../tenants/tenant-store';
 import { JobLease } from './job-lease';
 import { OutcomeStore } from './outcome-store';
-import { refreshOutcomes, type PullPopulation, type RefreshDeps } from './refresh-outcomes';
+import {
+  OUTCOMES_LEASE_MS,
+  OUTCOMES_LEASE_RENEW_MS,
+  refreshOutcomes,
+  type PullPopulation,
+  type RefreshDeps,
+} from './refresh-outcomes';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-11-26T12:00:00.000Z');
@@ -258,6 +264,55 @@ forEachStore('outcomes job', (store) => {
     expect(pulled.map((p) => p.tenant)).toEqual([good.iss]);
     const lease = await db.selectFrom('job_leases').selectAll().execute();
     expect(lease.map((l) => l.holder)).toEqual(['other-process']);
+  });
+
+  test('a heartbeat keeps the lease through a long pull; a dead holder blocks the job for minutes, not hours', async () => {
+    const db = await store.open();
+    const { deps } = await setUp(db);
+    const other = new JobLease(db, 'outcomes-refresh', 'other-process');
+    const expiresAt = async (): Promise<number> =>
+      Date.parse(
+        (await db.selectFrom('job_leases').select('expires_at').executeTakeFirstOrThrow())
+          .expires_at,
+      );
+    let takenByOther: boolean | undefined;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const pull: PullPopulation = async (tenant, since) => {
+        // As if the export had run for most of the lease: it would end a second from now.
+        await db
+          .updateTable('job_leases')
+          .set({ expires_at: new Date(Date.now() + 1000).toISOString() })
+          .execute();
+        vi.advanceTimersByTime(OUTCOMES_LEASE_RENEW_MS);
+        for (let i = 0; i < 200 && (await expiresAt()) < Date.now() + 60_000; i++)
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        // Two seconds on, the lease would have lapsed without the heartbeat.
+        takenByOther = await other.take(60_000, new Date(Date.now() + 2000));
+        return deps.pull(tenant, since);
+      };
+      const summary = await refreshOutcomes({ ...deps, pull });
+      expect(summary.tenants.map((t) => t.status)).toContain('refreshed');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(takenByOther).toBe(false);
+    // What a holder that died leaves behind lapses within minutes.
+    expect(OUTCOMES_LEASE_MS).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  test('a stopping process starts no further tenant and gives the lease back', async () => {
+    const db = await store.open();
+    const { deps, pulled } = await setUp(db);
+    const stopping = new AbortController();
+    const pull: PullPopulation = (tenant, since) => {
+      stopping.abort();
+      return deps.pull(tenant, since);
+    };
+    const summary = await refreshOutcomes({ ...deps, pull, signal: stopping.signal });
+    expect(pulled).toHaveLength(1);
+    expect(summary.tenants).toHaveLength(1);
+    expect(await new JobLease(db, 'outcomes-refresh', 'next-process').take(60_000)).toBe(true);
   });
 
   test('while another process holds the lease the job does nothing', async () => {

@@ -15,11 +15,12 @@ import type { OutcomeStore } from './outcome-store';
 
 const DAY_MS = 86_400_000;
 /**
- * Longer than one tenant can take (a Bulk Data export may be polled for up to an hour); renewed
- * before each tenant, so it lapses only when its holder died, and then holds the job back for
- * at most this long.
+ * How long the job's lease lasts unless renewed. A run renews it every `OUTCOMES_LEASE_RENEW_MS`
+ * (a heartbeat, however long a tenant's Bulk Data export takes) and before each tenant, so it
+ * lapses only when its holder died or stalled, and then holds the job back for at most this long.
  */
-export const OUTCOMES_LEASE_MS = 2 * 60 * 60_000;
+export const OUTCOMES_LEASE_MS = 5 * 60_000;
+export const OUTCOMES_LEASE_RENEW_MS = 60_000;
 
 /** Reads a tenant's population: C1's `pullPopulation` in the app, a fake in unit tests. */
 export type PullPopulation = (
@@ -43,6 +44,8 @@ export interface RefreshDeps {
   windows: OutcomeWindows;
   logger: Logger;
   now?: () => Date;
+  /** Aborted when the process stops: no tenant starts after it and the lease is not renewed. */
+  signal?: AbortSignal;
 }
 
 export type TenantRefresh =
@@ -79,11 +82,13 @@ export async function refreshOutcomes(deps: RefreshDeps): Promise<RefreshSummary
     return { ran: false, tenants: [], comparisons: 0, ms: 0 };
   }
   const results: TenantRefresh[] = [];
+  const heartbeat = keepLease(deps);
   try {
     const tenants = (await deps.tenants.listActive()).filter((t) => t.backendServices);
     const caseMeasures = measuresByCase(deps.library, deps.measures);
     for (const tenant of tenants) {
-      if (!(await deps.lease.take(OUTCOMES_LEASE_MS))) {
+      if (deps.signal?.aborted) break;
+      if (heartbeat.lost() || !(await deps.lease.take(OUTCOMES_LEASE_MS))) {
         // Lapsed and taken by another process: it refreshes the rest.
         deps.logger.warn('outcomes refresh stopped: the lease passed to another process');
         break;
@@ -91,6 +96,7 @@ export async function refreshOutcomes(deps: RefreshDeps): Promise<RefreshSummary
       results.push(await refreshTenant(deps, tenant, caseMeasures));
     }
   } finally {
+    heartbeat.stop();
     await deps.lease.release();
   }
   const summary = {
@@ -109,6 +115,26 @@ export async function refreshOutcomes(deps: RefreshDeps): Promise<RefreshSummary
     'outcomes refreshed',
   );
   return summary;
+}
+
+/** Renews the lease every `OUTCOMES_LEASE_RENEW_MS` until stopped; `lost()` once it was not. */
+function keepLease(deps: Pick<RefreshDeps, 'lease' | 'signal'>): {
+  lost: () => boolean;
+  stop: () => void;
+} {
+  let lost = false;
+  const timer = setInterval(() => {
+    if (deps.signal?.aborted) return;
+    deps.lease.take(OUTCOMES_LEASE_MS).then(
+      (held) => {
+        if (!held) lost = true;
+      },
+      // A store hiccup: the next beat, or the renewal before the next tenant, tries again.
+      () => undefined,
+    );
+  }, OUTCOMES_LEASE_RENEW_MS);
+  timer.unref();
+  return { lost: () => lost, stop: () => clearInterval(timer) };
 }
 
 async function refreshTenant(

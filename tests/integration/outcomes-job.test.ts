@@ -1,8 +1,9 @@
 import { pino } from 'pino';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { PANEL_LEARNING } from '../../launch/sandbox/panel/panel-learning';
 import { STAFF } from '../../launch/sandbox/personas/staff';
 import { verifyLedger } from '../../server/credits/verify-ledger';
+import { JobLease } from '../../server/outcomes/job-lease';
 import { OutcomeStore } from '../../server/outcomes/outcome-store';
 import { createOutcomesJob } from '../../server/outcomes/outcomes-job';
 import { prepareOutcomes } from '../support/outcomes-setup';
@@ -130,7 +131,7 @@ test('a tenant whose token is refused does not stop the others, and no token is 
     logger: pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) }),
     now: () => now,
   });
-  const summary = await job();
+  const summary = await job.run();
   expect(summary.tenants.find((t) => t.tenantId === refusing.id)).toEqual({
     tenantId: refusing.id,
     status: 'failed',
@@ -142,4 +143,41 @@ test('a tenant whose token is refused does not stop the others, and no token is 
   // No JWT (client assertion or access token) and no token field in any line.
   expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]+\./);
   expect(log).not.toMatch(/access_token|client_assertion/);
+});
+
+test('a stopping process gives the lease back at once, though a tenant is still being pulled', async () => {
+  let unblock: () => void = () => undefined;
+  const blocked = new Promise<void>((resolve) => (unblock = resolve));
+  let requests = 0;
+  const job = createOutcomesJob({
+    db: stack.db,
+    tenants: stack.tenants,
+    ledger: stack.ledger,
+    library: stack.library,
+    keys: stack.keys,
+    windows: stack.config.outcomes.windows,
+    logger: pino({ level: 'silent' }),
+    now: () => now,
+    // The first tenant's first request (its token) hangs, as a slow EHR would.
+    fetch: async (input, init) => {
+      requests += 1;
+      if (requests === 1) await blocked;
+      return fetch(input, init);
+    },
+  });
+  const running = job.run();
+  await vi.waitFor(() => expect(requests).toBe(1));
+  const next = new JobLease(stack.db, 'outcomes-refresh', 'next-process');
+  expect(await next.take(60_000)).toBe(false);
+
+  await job.stop();
+  expect(await next.take(60_000)).toBe(true);
+  unblock();
+  const summary = await running;
+  // The tenant under way finishes; no other starts, and the next process keeps its lease.
+  expect(summary.tenants).toHaveLength(1);
+  expect(
+    (await stack.db.selectFrom('job_leases').select('holder').execute()).map((r) => r.holder),
+  ).toEqual(['next-process']);
+  await next.release();
 });

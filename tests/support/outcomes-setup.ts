@@ -47,7 +47,7 @@ export async function prepareOutcomes(
     pullOptions: { polling: { minDelayMs: 10, maxDelayMs: 500, deadlineMs: 60_000 } },
     ...(options.now && { now: () => options.now ?? new Date() }),
   });
-  const summary = await job();
+  const summary = await job.run();
   const failed = summary.tenants.filter((t) => t.status === 'failed');
   if (!summary.ran || failed.length > 0) {
     throw new Error(`The outcomes job did not refresh the sandbox: ${JSON.stringify(summary)}`);
