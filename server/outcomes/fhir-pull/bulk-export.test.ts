@@ -233,14 +233,57 @@ test('a refused kick-off and a failed export are BULK_EXPORT_FAILED', async () =
   expect(requests.at(-1)?.method).toBe('DELETE');
 });
 
-test('a manifest with error files, unrequested types or a bad shape fails the export', async () => {
+const MESSAGES = 'https://ehr.test/files/messages-1.ndjson';
+/** An export whose manifest lists one message file holding `outcomes`. */
+function serveMessages(...outcomes: object[]): void {
+  serveExport({
+    done: manifest({ error: [{ type: 'OperationOutcome', url: MESSAGES }] }),
+  });
+  server.use(http.get(MESSAGES, () => HttpResponse.text(ndjson(...outcomes))));
+}
+const outcome = (severity: string, text: string) => ({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity, code: 'informational', details: { text } }],
+});
+
+test('warning and information messages are counted, never quoted, and the export goes on', async () => {
+  serveMessages(
+    outcome('warning', '_typeFilter ignored (lenient handling)'),
+    outcome('information', 'Patient Jane Doe had no encounters'),
+    outcome('information', 'Export took 3 s'),
+  );
+  const reported: unknown[] = [];
+  const resources = await run(exportRequest({ onMessages: (counts) => reported.push(counts) }));
+  expect(resources).toHaveLength(3);
+  expect(reported).toEqual([{ fatal: 0, error: 0, warning: 1, information: 2 }]);
+  const read = requests.find((r) => r.url === MESSAGES);
+  expect(read?.authorization).toBe('Bearer secret-token');
+});
+
+test.each([
+  ['an error', [outcome('error', 'Observation for Patient Jane Doe could not be exported')]],
+  ['a fatal issue', [outcome('information', 'ok'), outcome('fatal', 'Out of memory')]],
+  ['an issue without a severity', [{ resourceType: 'OperationOutcome', issue: [{}] }]],
+])('%s in a message file fails the export before any output is downloaded', async (_l, found) => {
+  serveMessages(...found);
+  const error = await failure();
+  expect(error.code).toBe('BULK_EXPORT_FAILED');
+  expect(error.message).toBe('The export reported 1 error(s) in its message files');
+  expect(requests.map((r) => r.url)).not.toContain('https://ehr.test/files/patient-1.ndjson');
+  expect(requests.at(-1)?.method).toBe('DELETE');
+});
+
+test('a message file on another origin is refused and never called', async () => {
   serveExport({
     done: manifest({
-      error: [{ type: 'OperationOutcome', url: 'https://ehr.test/files/err.ndjson' }],
+      error: [{ type: 'OperationOutcome', url: 'https://files.elsewhere.test/messages.ndjson' }],
     }),
   });
-  expect((await failure()).message).toBe('The export finished with 1 error file(s)');
-  server.resetHandlers();
+  expect((await failure()).code).toBe('BULK_OUTPUT_OFF_ORIGIN');
+  expect(requests.map((r) => r.url)).not.toContain('https://files.elsewhere.test/messages.ndjson');
+});
+
+test('a manifest with unrequested types or a bad shape fails the export', async () => {
   serveExport({
     done: manifest({ output: [{ type: 'Claim', url: 'https://ehr.test/files/c.ndjson' }] }),
   });

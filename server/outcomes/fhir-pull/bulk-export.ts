@@ -22,6 +22,16 @@ export interface BulkExportRequest {
   accessToken: () => Promise<string>;
   http: EhrHttp;
   polling: BulkPolling;
+  /** Told how many warning and information messages the export reported (never their text). */
+  onMessages?: (counts: MessageCounts) => void;
+}
+
+/** Issues in an export's message files (`error` in the manifest), by OperationOutcome severity. */
+export interface MessageCounts {
+  fatal: number;
+  error: number;
+  warning: number;
+  information: number;
 }
 
 const manifestSchema = z.looseObject({
@@ -55,19 +65,56 @@ export async function* bulkExport(request: BulkExportRequest): AsyncGenerator<Fh
       const url = onFhirOrigin(output.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
       return { type: output.type, url, file: `Output file ${index + 1} (${output.type})` };
     });
-    if (manifest.error.length > 0) {
+    const headers = async (): Promise<Record<string, string>> => ({
+      accept: 'application/fhir+ndjson',
+      ...(manifest.requiresAccessToken && {
+        authorization: `Bearer ${await request.accessToken()}`,
+      }),
+    });
+    const messages = await readMessages(request, manifest, headers, deadline);
+    if (messages.fatal + messages.error > 0) {
       // Partial data would skew the measure rates without anyone noticing: the pull fails instead.
-      throw failed(`The export finished with ${manifest.error.length} error file(s)`);
+      throw failed(
+        `The export reported ${messages.fatal + messages.error} error(s) in its message files`,
+      );
     }
-    for (const output of outputs) {
-      const headers: Record<string, string> = { accept: 'application/fhir+ndjson' };
-      if (manifest.requiresAccessToken)
-        headers.authorization = `Bearer ${await request.accessToken()}`;
-      yield* download(request, output, headers, deadline);
-    }
+    request.onMessages?.(messages);
+    for (const output of outputs) yield* download(request, output, await headers(), deadline);
   } finally {
     await deleteExport(request, statusUrl);
   }
+}
+
+/**
+ * The manifest's message files ("Error, warning, and information messages related to the
+ * asynchronous operation SHOULD be included in `error`", Bulk Data Access IG, output manifest),
+ * counted by issue severity. They are read before the output: an error means the data is
+ * partial, and then nothing else is downloaded. Their text may quote patient data: only counts
+ * leave this function.
+ */
+async function readMessages(
+  request: BulkExportRequest,
+  manifest: Manifest,
+  headers: () => Promise<Record<string, string>>,
+  deadline: number,
+): Promise<MessageCounts> {
+  const counts: MessageCounts = { fatal: 0, error: 0, warning: 0, information: 0 };
+  for (const [index, entry] of manifest.error.entries()) {
+    const file = { type: 'OperationOutcome', file: `Message file ${index + 1}` };
+    const url = onFhirOrigin(entry.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
+    const outcomes = download(request, { ...file, url }, await headers(), deadline, false);
+    for await (const outcome of outcomes) {
+      const issues = Array.isArray(outcome.issue) ? (outcome.issue as unknown[]) : [];
+      for (const issue of issues) {
+        const severity = (issue as { severity?: unknown } | null)?.severity;
+        // An issue without a known severity is taken for an error: data may be missing.
+        if (typeof severity === 'string' && severity in counts)
+          counts[severity as keyof MessageCounts] += 1;
+        else counts.error += 1;
+      }
+    }
+  }
+  return counts;
 }
 
 /**
@@ -79,6 +126,7 @@ async function* download(
   output: { type: string; url: URL; file: string },
   headers: Record<string, string>,
   deadline: number,
+  requireId = true,
 ): AsyncGenerator<FhirResource> {
   const signal = AbortSignal.timeout(Math.max(deadline - Date.now(), 1));
   let response: Response;
@@ -92,7 +140,12 @@ async function* download(
     throw failed(`${output.file} could not be downloaded (HTTP ${response.status})`);
   }
   try {
-    yield* readNdjson(response.body, { file: output.file, resourceType: output.type, signal });
+    yield* readNdjson(response.body, {
+      file: output.file,
+      resourceType: output.type,
+      requireId,
+      signal,
+    });
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw signal.aborted ? timedOut(request) : failed(`${output.file} broke off while downloading`);

@@ -15,7 +15,13 @@ function invalid(file: string, line: number, what: string): AppError {
   return new AppError('BULK_OUTPUT_INVALID', 502, `${file}, line ${line}: ${what}`);
 }
 
-function parseLine(text: string, file: string, line: number, resourceType: string): FhirResource {
+function parseLine(
+  text: string,
+  file: string,
+  line: number,
+  resourceType: string,
+  requireId: boolean,
+): FhirResource {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -28,10 +34,13 @@ function parseLine(text: string, file: string, line: number, resourceType: strin
     resource === null ||
     Array.isArray(resource) ||
     resource.resourceType !== resourceType ||
-    typeof resource.id !== 'string' ||
-    resource.id === ''
+    (requireId && (typeof resource.id !== 'string' || resource.id === ''))
   ) {
-    throw invalid(file, line, `not a FHIR ${resourceType} resource with an id`);
+    throw invalid(
+      file,
+      line,
+      `not a FHIR ${resourceType} resource${requireId ? ' with an id' : ''}`,
+    );
   }
   return resource as FhirResource;
 }
@@ -48,6 +57,8 @@ export async function* readNdjson(
     file: string;
     resourceType: string;
     maxLineChars?: number;
+    /** False for message files: an OperationOutcome there need not have an id. */
+    requireId?: boolean;
     /** Stops the read (the loop then throws), whether or not the body's source notices. */
     signal?: AbortSignal;
   },
@@ -64,7 +75,7 @@ export async function* readNdjson(
       return undefined;
     }
     if (blankLine !== undefined) throw invalid(options.file, blankLine, 'empty line');
-    return parseLine(trimmed, options.file, line, options.resourceType);
+    return parseLine(trimmed, options.file, line, options.resourceType, options.requireId ?? true);
   };
   const text = body.pipeThrough(new TextDecoderStream(), { signal: options.signal });
   for await (const chunk of text) {

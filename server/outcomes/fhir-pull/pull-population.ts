@@ -67,7 +67,17 @@ export async function pullPopulation(input: {
   const types = POPULATION_TYPES.filter((type) => offered.has(type));
   const grouper = new PopulationGrouper();
   if (bulk) {
-    const resources = bulkExport({ iss, types, accessToken, http, polling: options.polling });
+    const resources = bulkExport({
+      iss,
+      types,
+      accessToken,
+      http,
+      polling: options.polling,
+      onMessages: ({ warning, information }) => {
+        if (warning + information > 0)
+          input.logger.info({ warning, information }, 'the export reported messages');
+      },
+    });
     for await (const resource of resources) grouper.add(resource);
   } else {
     const perPatient = types.filter((type) => type !== 'Patient' && type !== 'Encounter');
