@@ -50,6 +50,14 @@ export const backendServicesSchema = z
       .default(() => DEFAULT_BACKEND_SCOPE),
     algorithm: z.enum(['ES384', 'RS384']).default('ES384'),
     tokenUrl: url.optional(),
+    /**
+     * Other https hosts the EHR's Bulk Data export may put its files on (pre-signed links on cloud
+     * storage, which Bulk Data allows). Fetched without our token; unlisted hosts are refused.
+     */
+    fileOrigins: z
+      .array(origin.refine((value) => value.startsWith('https://'), 'must be an https origin'))
+      .max(10)
+      .optional(),
   })
   .strict();
 export type BackendServices = z.infer<typeof backendServicesSchema>;

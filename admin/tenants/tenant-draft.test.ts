@@ -58,6 +58,33 @@ test('a Backend Services client id registers it with the chosen algorithm; empty
   });
 });
 
+test('export file hosts are sent one origin per line, and come back the same way', () => {
+  const draft = {
+    ...newTenantDraft('https://ehr.example.org/fhir'),
+    backendClientId: 'chartside-backend',
+    backendFileOrigins: ' https://exports.blob.example\n\nhttps://files.example.org ',
+  };
+  const registration = registrationOf(draft);
+  expect(registration.backendServices?.fileOrigins).toEqual([
+    'https://exports.blob.example',
+    'https://files.example.org',
+  ]);
+  const saved = draftFromTenant(
+    tenantFixture({
+      backendServices: {
+        clientId: 'b',
+        algorithm: 'ES384',
+        scope: 's',
+        ...registration.backendServices,
+      },
+    }),
+  );
+  expect(saved.backendFileOrigins).toBe('https://exports.blob.example\nhttps://files.example.org');
+  expect(registrationOf({ ...saved, backendFileOrigins: '' }).backendServices).not.toHaveProperty(
+    'fileOrigins',
+  );
+});
+
 test('editing the Backend Services client id keeps its scope and token URL', () => {
   const backendServices = {
     clientId: 'old-backend',

@@ -32,8 +32,10 @@ export interface TenantDraft {
   /** SMART Backend Services for the outcomes job: empty means none is registered here. */
   backendClientId: string;
   backendAlgorithm: BackendServices['algorithm'];
+  /** Other https hosts the EHR's exports put files on, one origin per line. */
+  backendFileOrigins: string;
   /** Its scope and token URL, which the form does not edit, kept as they were. */
-  backendKept: Omit<BackendServices, 'clientId' | 'algorithm'> | undefined;
+  backendKept: Omit<BackendServices, 'clientId' | 'algorithm' | 'fileOrigins'> | undefined;
 }
 
 export const VENDOR_LABELS: Record<TenantVendor, string> = {
@@ -73,6 +75,7 @@ export function newTenantDraft(iss: string): TenantDraft {
     cdsClients: [],
     backendClientId: '',
     backendAlgorithm: 'ES384',
+    backendFileOrigins: '',
     backendKept: undefined,
   };
 }
@@ -93,6 +96,7 @@ export function draftFromTenant(tenant: AdminTenant): TenantDraft {
     })),
     backendClientId: tenant.backendServices?.clientId ?? '',
     backendAlgorithm: tenant.backendServices?.algorithm ?? 'ES384',
+    backendFileOrigins: (tenant.backendServices?.fileOrigins ?? []).join('\n'),
     backendKept: tenant.backendServices && {
       scope: tenant.backendServices.scope,
       ...(tenant.backendServices.tokenUrl !== undefined && {
@@ -144,6 +148,9 @@ export function registrationOf(draft: TenantDraft): TenantUpdate & Omit<TenantCr
         ...draft.backendKept,
         clientId: draft.backendClientId.trim(),
         algorithm: draft.backendAlgorithm,
+        ...(lines(draft.backendFileOrigins).length > 0 && {
+          fileOrigins: lines(draft.backendFileOrigins),
+        }),
       },
     }),
   };

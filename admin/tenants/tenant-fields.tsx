@@ -171,6 +171,21 @@ export function TenantFields({ draft, onChange, invalid, errorId }: TenantFields
             <option value="RS384">RS384 (RSA)</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="tenant-backend-file-origins">Export file hosts</label>
+          <textarea
+            id="tenant-backend-file-origins"
+            rows={2}
+            value={draft.backendFileOrigins}
+            onChange={(e) => set('backendFileOrigins', e.target.value)}
+            {...marks('backendServices', 'tenant-backend-file-origins-hint')}
+          />
+          <p id="tenant-backend-file-origins-hint" className="hint">
+            Only if the EHR’s bulk exports put their files on another host, such as pre-signed cloud
+            storage links: that host’s https origin, one per line. Chartside fetches those files
+            without its access token and refuses files on any other host.
+          </p>
+        </div>
       </fieldset>
       <fieldset>
         <legend>CDS clients</legend>

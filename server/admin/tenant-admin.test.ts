@@ -214,6 +214,25 @@ forEachStore('tenant admin', (store) => {
     ]);
     expect((await admin.find(tenant.id)).backendServices).toMatchObject(backendServices);
 
+    // Export file hosts: https origins only, so a pre-signed link never travels in the clear.
+    const withHosts = { ...backendServices, fileOrigins: ['https://exports.blob.test'] };
+    const hosted = await admin.update(tenant.id, { backendServices: withHosts }, 'api:b');
+    expect(hosted.tenant.backendServices?.fileOrigins).toEqual(['https://exports.blob.test']);
+    for (const bad of ['http://exports.blob.test', 'https://exports.blob.test/path', 'exports']) {
+      const refused = await refusal(
+        admin.update(
+          tenant.id,
+          { backendServices: { ...backendServices, fileOrigins: [bad] } },
+          'api:b',
+        ),
+      );
+      expect([refused.code, refused.expression]).toEqual([
+        'REQUEST_INVALID',
+        ['backendServices.fileOrigins.0'],
+      ]);
+    }
+    expect((await admin.find(tenant.id)).backendServices).toMatchObject(withHosts);
+
     // null turns population reads off; the removal is audited like any change.
     const removed = await admin.update(tenant.id, { backendServices: null }, 'api:c');
     expect(removed.tenant.backendServices).toBeUndefined();

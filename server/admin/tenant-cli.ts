@@ -11,7 +11,7 @@ export const TENANT_CLI_USAGE = `Usage: npm run tenant -- <command>
   add --iss <FHIR base> --name <name> --vendor <epic|oracle|meditech|smart-sandbox|other>
       --client-id <id> [--environment production|non-production] [--scope "<scopes>"]
       [--frame-origin <origin>]... [--production-client-id <id>] [--non-production-client-id <id>]
-      [--backend-client-id <id> [--backend-alg ES384|RS384]]
+      [--backend-client-id <id> [--backend-alg ES384|RS384] [--backend-file-origin <origin>]...]
   list
   disable <iss|id>
   enable <iss|id>
@@ -65,6 +65,7 @@ export async function runTenantCli(
             'non-production-client-id': { type: 'string' },
             'backend-client-id': { type: 'string' },
             'backend-alg': { type: 'string' },
+            'backend-file-origin': { type: 'string', multiple: true },
           },
         });
         const clientIds = {
@@ -75,7 +76,10 @@ export async function runTenantCli(
             'non-production': values['non-production-client-id'],
           }),
         };
-        if (values['backend-alg'] !== undefined && values['backend-client-id'] === undefined)
+        if (
+          (values['backend-alg'] !== undefined || values['backend-file-origin'] !== undefined) &&
+          values['backend-client-id'] === undefined
+        )
           throw new UsageError('');
         const { tenant, warnings } = await admin.create(
           {
@@ -91,6 +95,9 @@ export async function runTenantCli(
               backendServices: {
                 clientId: values['backend-client-id'],
                 ...(values['backend-alg'] !== undefined && { algorithm: values['backend-alg'] }),
+                ...(values['backend-file-origin'] !== undefined && {
+                  fileOrigins: values['backend-file-origin'],
+                }),
               },
             }),
           },

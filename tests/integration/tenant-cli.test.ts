@@ -84,6 +84,8 @@ test('add registers an EHR by its FHIR base after reading its discovery', async 
     'chartside-backend',
     '--backend-alg',
     'RS384',
+    '--backend-file-origin',
+    'https://exports.blob.example',
   ]);
   expect([added.status, added.stderr]).toEqual([0, '']);
   const db = await openDatabase({ dataDir });
@@ -96,6 +98,7 @@ test('add registers an EHR by its FHIR base after reading its discovery', async 
     expect(stored?.backendServices).toMatchObject({
       clientId: 'chartside-backend',
       algorithm: 'RS384',
+      fileOrigins: ['https://exports.blob.example'],
     });
   } finally {
     await db.destroy();
@@ -185,6 +188,7 @@ test(
       ['add', '--bogus'],
       ['disable'],
       ['add', '--iss', iss, '--backend-alg', 'RS384'],
+      ['add', '--iss', iss, '--backend-file-origin', 'https://exports.blob.example'],
     ]) {
       const wrong = await tenant(args);
       expect(wrong.status).toBe(2);

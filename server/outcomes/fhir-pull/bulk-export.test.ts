@@ -201,6 +201,66 @@ test.each([
   },
 );
 
+const BUCKET = 'https://exports.storage.test';
+/** An export whose files are pre-signed links on a cloud bucket. */
+function serveFromBucket(requiresAccessToken: boolean): void {
+  serveExport({
+    done: manifest({
+      requiresAccessToken,
+      output: [{ type: 'Patient', url: `${BUCKET}/job-1/patient.ndjson?sig=abc` }],
+      error: [{ type: 'OperationOutcome', url: `${BUCKET}/job-1/messages.ndjson?sig=def` }],
+    }),
+  });
+  server.use(
+    http.get(`${BUCKET}/job-1/patient.ndjson`, () =>
+      HttpResponse.text(ndjson({ resourceType: 'Patient', id: 'p1' })),
+    ),
+    http.get(`${BUCKET}/job-1/messages.ndjson`, () =>
+      HttpResponse.text(ndjson(outcome('information', 'done'))),
+    ),
+  );
+}
+
+test('files on a host the admin listed are fetched, and never with our token', async () => {
+  serveFromBucket(false);
+  const resources = await run(exportRequest({ fileOrigins: ['https://EXPORTS.storage.test:443'] }));
+  expect(resources.map((r) => r.id)).toEqual(['p1']);
+  const fromBucket = requests.filter((r) => r.url.startsWith(BUCKET));
+  expect(fromBucket).toHaveLength(2);
+  expect(fromBucket.map((r) => r.authorization)).toEqual([null, null]);
+});
+
+test('a listed host is refused when the export wants our token sent there', async () => {
+  serveFromBucket(true);
+  const error = await failure(exportRequest({ fileOrigins: [BUCKET] }));
+  expect(error.code).toBe('BULK_OUTPUT_OFF_ORIGIN');
+  expect(error.message).toBe(
+    `The export's files on ${BUCKET} require our access token, which is never sent outside the FHIR server https://ehr.test: no request was made`,
+  );
+  expect(requests.some((r) => r.url.startsWith(BUCKET))).toBe(false);
+  expect(requests.at(-1)?.method).toBe('DELETE');
+});
+
+test('an unlisted host, or a listed one over plain http, is refused before any file is fetched', async () => {
+  serveFromBucket(false);
+  expect((await failure()).code).toBe('BULK_OUTPUT_OFF_ORIGIN');
+  expect((await failure(exportRequest({ fileOrigins: ['https://other.test'] }))).code).toBe(
+    'BULK_OUTPUT_OFF_ORIGIN',
+  );
+  expect(requests.some((r) => r.url.startsWith(BUCKET))).toBe(false);
+  server.resetHandlers();
+  serveExport({
+    done: manifest({
+      requiresAccessToken: false,
+      output: [{ type: 'Patient', url: 'http://exports.storage.test/p.ndjson' }],
+    }),
+  });
+  expect((await failure(exportRequest({ fileOrigins: [BUCKET] }))).code).toBe(
+    'BULK_OUTPUT_OFF_ORIGIN',
+  );
+  expect(requests.some((r) => r.url.includes('exports.storage.test'))).toBe(false);
+});
+
 test('a relative status URL is resolved against the FHIR base', async () => {
   serveExport();
   server.use(

@@ -22,6 +22,11 @@ export interface BulkExportRequest {
   accessToken: () => Promise<string>;
   http: EhrHttp;
   polling: BulkPolling;
+  /**
+   * https origins other than the FHIR server's where the export may put its files (pre-signed
+   * links on cloud storage): fetched without our token. From the tenant's `fileOrigins`.
+   */
+  fileOrigins?: readonly string[];
   /** Told how many warning and information messages the export reported (never their text). */
   onMessages?: (counts: MessageCounts) => void;
 }
@@ -47,11 +52,58 @@ function failed(message: string): AppError {
   return new AppError('BULK_EXPORT_FAILED', 502, message);
 }
 
+/** A file the manifest names, where it may be fetched from, and whether our token goes along. */
+interface ExportFile {
+  type: string;
+  url: URL;
+  /** Names the file in errors (never its content). */
+  file: string;
+  withToken: boolean;
+}
+
+/**
+ * Where the token may go, for files: the FHIR server's origin (`onFhirOrigin`), and besides it
+ * only the https hosts the admin listed for this EHR's export files (`fileOrigins`: pre-signed
+ * links on cloud storage), which get no token, so an export that wants our token there is refused.
+ */
+function locateFile(
+  request: BulkExportRequest,
+  manifest: Manifest,
+  entry: { type: string; url: string },
+  file: string,
+): ExportFile {
+  const fhirOrigin = new URL(request.iss).origin;
+  let target: URL | undefined;
+  try {
+    target = new URL(entry.url, `${request.iss}/`);
+  } catch {
+    // onFhirOrigin below says so.
+  }
+  const listed =
+    target !== undefined &&
+    target.origin !== fhirOrigin &&
+    target.protocol === 'https:' &&
+    (request.fileOrigins ?? []).some((listed) => new URL(listed).origin === target.origin);
+  if (target === undefined || !listed) {
+    const url = onFhirOrigin(entry.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
+    return { type: entry.type, url, file, withToken: manifest.requiresAccessToken };
+  }
+  if (manifest.requiresAccessToken) {
+    throw new AppError(
+      'BULK_OUTPUT_OFF_ORIGIN',
+      502,
+      `The export's files on ${target.origin} require our access token, which is never sent outside the FHIR server ${fhirOrigin}: no request was made`,
+    );
+  }
+  return { type: entry.type, url: target, file, withToken: false };
+}
+
 /**
  * A system-level export (FHIR Bulk Data Access IG 2.0.0 §Bulk Data Kick-off Request, Status
  * Request, Output File Request, Delete Request): kick-off, poll the status URL until the
  * manifest, stream every output file, then delete the export on the server (also when we stop
- * early). Status and output URLs must be on the FHIR server's origin; nothing is fetched otherwise.
+ * early). The status URL must be on the FHIR server's origin, and every file there or on a listed
+ * file host (`locateFile`), all checked before any file is fetched.
  */
 export async function* bulkExport(request: BulkExportRequest): AsyncGenerator<FhirResource> {
   const deadline = Date.now() + request.polling.deadlineMs;
@@ -62,16 +114,17 @@ export async function* bulkExport(request: BulkExportRequest): AsyncGenerator<Fh
       if (!request.types.includes(output.type)) {
         throw failed(`The export returned ${output.type} resources, which were not requested`);
       }
-      const url = onFhirOrigin(output.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
-      return { type: output.type, url, file: `Output file ${index + 1} (${output.type})` };
+      return locateFile(request, manifest, output, `Output file ${index + 1} (${output.type})`);
     });
-    const headers = async (): Promise<Record<string, string>> => ({
-      accept: 'application/fhir+ndjson',
-      ...(manifest.requiresAccessToken && {
-        authorization: `Bearer ${await request.accessToken()}`,
-      }),
-    });
-    const messages = await readMessages(request, manifest, headers, deadline);
+    const messageFiles = manifest.error.map((entry, index) =>
+      locateFile(
+        request,
+        manifest,
+        { type: 'OperationOutcome', url: entry.url },
+        `Message file ${index + 1}`,
+      ),
+    );
+    const messages = await readMessages(request, messageFiles, deadline);
     if (messages.fatal + messages.error > 0) {
       // Partial data would skew the measure rates without anyone noticing: the pull fails instead.
       throw failed(
@@ -79,7 +132,7 @@ export async function* bulkExport(request: BulkExportRequest): AsyncGenerator<Fh
       );
     }
     request.onMessages?.(messages);
-    for (const output of outputs) yield* download(request, output, await headers(), deadline);
+    for (const output of outputs) yield* download(request, output, deadline);
   } finally {
     await deleteExport(request, statusUrl);
   }
@@ -94,16 +147,12 @@ export async function* bulkExport(request: BulkExportRequest): AsyncGenerator<Fh
  */
 async function readMessages(
   request: BulkExportRequest,
-  manifest: Manifest,
-  headers: () => Promise<Record<string, string>>,
+  files: readonly ExportFile[],
   deadline: number,
 ): Promise<MessageCounts> {
   const counts: MessageCounts = { fatal: 0, error: 0, warning: 0, information: 0 };
-  for (const [index, entry] of manifest.error.entries()) {
-    const file = { type: 'OperationOutcome', file: `Message file ${index + 1}` };
-    const url = onFhirOrigin(entry.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
-    const outcomes = download(request, { ...file, url }, await headers(), deadline, false);
-    for await (const outcome of outcomes) {
+  for (const file of files) {
+    for await (const outcome of download(request, file, deadline, false)) {
       const issues = Array.isArray(outcome.issue) ? (outcome.issue as unknown[]) : [];
       for (const issue of issues) {
         const severity = (issue as { severity?: unknown } | null)?.severity;
@@ -123,11 +172,12 @@ async function readMessages(
  */
 async function* download(
   request: BulkExportRequest,
-  output: { type: string; url: URL; file: string },
-  headers: Record<string, string>,
+  output: ExportFile,
   deadline: number,
   requireId = true,
 ): AsyncGenerator<FhirResource> {
+  const headers: Record<string, string> = { accept: 'application/fhir+ndjson' };
+  if (output.withToken) headers.authorization = `Bearer ${await request.accessToken()}`;
   const signal = AbortSignal.timeout(Math.max(deadline - Date.now(), 1));
   let response: Response;
   try {

@@ -73,6 +73,9 @@ export async function pullPopulation(input: {
       accessToken,
       http,
       polling: options.polling,
+      ...(input.tenant.backendServices?.fileOrigins && {
+        fileOrigins: input.tenant.backendServices.fileOrigins,
+      }),
       onMessages: ({ warning, information }) => {
         if (warning + information > 0)
           input.logger.info({ warning, information }, 'the export reported messages');
