@@ -12,7 +12,9 @@ import type { AppConfig } from './config';
 import { creditRoutes } from './credits/credit-routes';
 import { facadeRoutes, isPublicFacadePath } from './fhir-facade/facade-routes';
 import type { LedgerStore } from './credits/ledger-store';
+import { learnerKey } from './learners/learner-data';
 import { learnerRoutes } from './learners/learner-routes';
+import { ProfileStore } from './learners/profile-store';
 import { reviewCompletedCase } from './learners/review-answers';
 import { ReviewStore } from './learners/review-store';
 import { outcomeRoutes, type OutcomeViewDeps } from './outcomes/outcome-routes';
@@ -118,6 +120,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
     learnerOnly,
   );
   const reviews = new ReviewStore(deps.db);
+  const profiles = new ProfileStore(deps.db);
   app.use(
     '/api',
     creditRoutes({
@@ -125,6 +128,7 @@ export function createApp(config: AppConfig, deps: AppDeps): Express {
       library: deps.library,
       keys: deps.keys,
       settings: config.credit,
+      professionOf: async (learner) => (await profiles.get(learnerKey(learner))).profile.profession,
       onRecorded: reviewCompletedCase(reviews, deps.logger),
     }),
   );

@@ -61,6 +61,8 @@ export function CreditsPage() {
               <th scope="col">Completions</th>
               <th scope="col">Credits awarded</th>
               <th scope="col">Credit hours</th>
+              <th scope="col">Participation certificates</th>
+              <th scope="col">Participation hours</th>
               <th scope="col">Learners</th>
             </tr>
           </thead>
@@ -72,6 +74,8 @@ export function CreditsPage() {
                 <td>{row.completions}</td>
                 <td>{row.creditsAwarded}</td>
                 <td>{hours.format(row.amount)}</td>
+                <td>{row.participations}</td>
+                <td>{hours.format(row.participationAmount)}</td>
                 <td>{row.learners}</td>
               </tr>
             ))}

@@ -70,6 +70,29 @@ test('no credit comes with each reason in plain words, and the receipt', async (
   expect(screen.queryByText(/AMA PRA Category 1 Credit™ recorded/)).toBeNull();
 });
 
+test('a learner of another profession than physician is told participation was recorded', async () => {
+  libraryServer.use(
+    completions([], (body) =>
+      HttpResponse.json({
+        credit: creditFor(body, {
+          creditType: 'Participation in an AMA PRA Category 1 Credit activity',
+        }),
+        receipt: RECEIPT,
+      }),
+    ),
+  );
+  const user = userEvent.setup();
+  renderApp();
+  await finishSepsisCase(user);
+
+  expect(
+    await screen.findByText(
+      'Participation recorded in an activity designated for 0.5 AMA PRA Category 1 Credit™ (that credit is for physicians; your certificate documents participation)',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByText(/AMA PRA Category 1 Credit™ recorded/)).toBeNull();
+});
+
 test('a final refusal is shown, kept for the record, and never sent again', async () => {
   const calls: CompletionCall[] = [];
   libraryServer.use(completions(calls, () => refusal(403, 'ENCOUNTER_NOT_ACCESSIBLE')));

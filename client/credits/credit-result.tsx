@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isParticipation } from '../../core/credits/credit-policy';
 import { RELAUNCH_ERROR_CODES } from '../errors/chartside-error';
 import { CertificateButton } from '../transcript/certificate-button';
 import { useFhirFormat } from '../i18n/use-fhir-format';
@@ -68,7 +69,9 @@ function OutcomeText({ outcome, saved, inTabOnly }: OutcomeTextProps) {
         <>
           {credit.awarded ? (
             <p className="credit-line credit-awarded">
-              {t('credit.awarded', { amount: format.number(credit.amount) })}
+              {t(isParticipation(credit.creditType) ? 'credit.participation' : 'credit.awarded', {
+                amount: format.number(credit.amount),
+              })}
             </p>
           ) : (
             <>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isParticipation } from '../../core/credits/credit-policy';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import type { CreditAccess } from '../credits/credit-access';
 import { useFhirFormat } from '../i18n/use-fhir-format';
@@ -38,6 +39,14 @@ export function CreditTable({ access, transcript, year, cases }: CreditTableProp
       <p className="credit-line">
         {t('transcript.totalLine', { year, amount: format.number(transcript.total) })}
       </p>
+      {transcript.participationTotal !== undefined && (
+        <p className="credit-line">
+          {t('transcript.participationLine', {
+            year,
+            amount: format.number(transcript.participationTotal),
+          })}
+        </p>
+      )}
       <table className="credit-table">
         <caption>{t('transcript.caption', { year })}</caption>
         <thead>
@@ -56,7 +65,11 @@ export function CreditTable({ access, transcript, year, cases }: CreditTableProp
               </td>
               <th scope="row">{titles.get(credit.caseId) ?? credit.caseId}</th>
               <td className="credit-amount">
-                {credit.awarded ? format.number(credit.amount) : t('transcript.noCredit')}
+                {!credit.awarded
+                  ? t('transcript.noCredit')
+                  : isParticipation(credit.creditType)
+                    ? t('transcript.participationAmount', { amount: format.number(credit.amount) })
+                    : format.number(credit.amount)}
               </td>
               <td>
                 <CertificateButton

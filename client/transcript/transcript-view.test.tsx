@@ -52,10 +52,15 @@ function serveCredits(credits: Credit[]) {
         url: new URL(request.url),
         authorization: request.headers.get('authorization'),
       });
-      const total = credits.reduce((sum, credit) => sum + credit.amount, 0);
+      // As the server sums them: AMA PRA credit, and participation apart.
+      const sum = (participation: boolean) =>
+        credits
+          .filter((credit) => credit.creditType.startsWith('Participation') === participation)
+          .reduce((total, credit) => total + credit.amount, 0);
       return HttpResponse.json({
         period: { from: `${year}-01-01`, to: `${year}-12-31` },
-        total,
+        total: sum(false),
+        ...(sum(true) > 0 && { participationTotal: sum(true) }),
         credits,
       });
     }),
@@ -105,6 +110,36 @@ test('"My credits" lists this year\'s credits with date, case, amount and the to
   );
 });
 
+test('participation (professions other than physicians) is shown as such and totalled apart', async () => {
+  const participation = creditFor(
+    { attemptId: '33333333-8b7d-4c3a-9e2f-1a2b3c4d5e6f', caseId: 'sepsis-hour-one' },
+    {
+      creditType: 'Participation in an AMA PRA Category 1 Credit activity',
+      recordedAt: `${year}-04-02T10:08:00.000Z`,
+    },
+  );
+  serveCredits([participation]);
+  const user = userEvent.setup();
+  renderApp();
+  await screen.findByRole('article', { name: 'Sepsis: the first hour' });
+  await pressButton(user, 'My credits');
+
+  const table = await screen.findByRole('table', { name: `Credits recorded in ${year}` });
+  const rows = within(table)
+    .getAllByRole('row')
+    .map((row) => Array.from(row.children, (cell) => cell.textContent));
+  expect(rows).toEqual([
+    ['Date', 'Case', 'Credit', 'Certificate'],
+    [`Apr 2, ${year}`, 'Sepsis: the first hour', '0.5 participation', 'Certificate (PDF)'],
+    ['Total', '0', ''],
+  ]);
+  expect(screen.getByText(`Total in ${year}: 0 AMA PRA Category 1 Credit™`)).toBeTruthy();
+  expect(
+    screen.getByText(
+      `Participation in ${year}: activities designated for 0.5 AMA PRA Category 1 Credit™`,
+    ),
+  ).toBeTruthy();
+});
 test('with no credits yet, the transcript says so', async () => {
   serveCredits([]);
   const user = userEvent.setup();

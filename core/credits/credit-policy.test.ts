@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { caseWith } from '../matcher/test-fixtures';
 import type { MicroCase } from '../micro-case/micro-case-schema';
-import { decideCredit, type CreditContext } from './credit-policy';
+import { creditTypeCode, decideCredit, type CreditContext } from './credit-policy';
 import { gradeAttempt } from './grade-attempt';
 
 const reviewed = (() => {
@@ -33,6 +33,36 @@ test('a documented point-of-care cycle earns 0.5 AMA PRA Category 1 Credit whate
     format: 'internet-poc',
     creditType: 'AMA PRA Category 1 Credit',
   });
+});
+
+test.each([
+  ['physician', 'AMA PRA Category 1 Credit'],
+  ['physician-assistant', 'Participation in an AMA PRA Category 1 Credit activity'],
+  ['nurse-practitioner', 'Participation in an AMA PRA Category 1 Credit activity'],
+  ['nurse', 'Participation in an AMA PRA Category 1 Credit activity'],
+  ['pharmacist', 'Participation in an AMA PRA Category 1 Credit activity'],
+  ['other', 'Participation in an AMA PRA Category 1 Credit activity'],
+] as const)('a %s receives %s (only MD and DO receive AMA PRA credit)', (profession, type) => {
+  expect(decideCredit({ ...base, profession })).toMatchObject({
+    awarded: true,
+    amount: 0.5,
+    creditType: type,
+  });
+});
+
+test('a participation record follows the same rules as a credit: no cycle, none', () => {
+  const incomplete = { ...base.reflection, applicationToPractice: '' };
+  expect(decideCredit({ ...base, profession: 'nurse', reflection: incomplete })).toEqual({
+    awarded: false,
+    denials: ['REFLECTION_INCOMPLETE'],
+  });
+});
+
+test('the ledger display maps back to its FHIR code; older rows are AMA PRA credit', () => {
+  expect(creditTypeCode('Participation in an AMA PRA Category 1 Credit activity')).toBe(
+    'ama-pra-1-participation',
+  );
+  expect(creditTypeCode('AMA PRA Category 1 Credit')).toBe('ama-pra-1');
 });
 
 test.each([

@@ -1,5 +1,37 @@
+import type { LearnerProfession } from '../learner/learner-profile';
 import type { MicroCase } from '../micro-case/micro-case-schema';
 import type { Grade } from './grade-attempt';
+
+/**
+ * What a completed cycle earns, by FHIR code (fhir-profiles/terminology/credit-type.codesystem.json)
+ * and the display the ledger keeps. Only physicians (MD, DO) receive AMA PRA Category 1 Credit;
+ * other health professionals receive a certificate of participation in the designated activity
+ * (DOMAIN.md), which their own boards may accept.
+ */
+export const CREDIT_TYPES = {
+  'ama-pra-1': 'AMA PRA Category 1 Credit',
+  'ama-pra-1-participation': 'Participation in an AMA PRA Category 1 Credit activity',
+} as const;
+export type CreditTypeCode = keyof typeof CREDIT_TYPES;
+export type CreditTypeDisplay = (typeof CREDIT_TYPES)[CreditTypeCode];
+
+/**
+ * The credit type for a learner's profession. An unstated profession is the learner's own claim
+ * as a physician, which the designation statement on the certificate qualifies.
+ */
+export function creditTypeFor(profession: LearnerProfession | undefined): CreditTypeDisplay {
+  return profession === undefined || profession === 'physician'
+    ? CREDIT_TYPES['ama-pra-1']
+    : CREDIT_TYPES['ama-pra-1-participation'];
+}
+
+export const isParticipation = (creditType: string): boolean =>
+  creditType === CREDIT_TYPES['ama-pra-1-participation'];
+
+/** The FHIR code of a credit type as the ledger keeps it (rows before participation: AMA PRA). */
+export function creditTypeCode(display: string): CreditTypeCode {
+  return isParticipation(display) ? 'ama-pra-1-participation' : 'ama-pra-1';
+}
 
 /** The AMA PRA internet point-of-care cycle as the learner documented it (DOMAIN.md). */
 export interface PocReflection {
@@ -32,6 +64,8 @@ export interface CreditContext {
   now: Date;
   /** Only for sandboxes and demos: credit content no clinician has reviewed yet. */
   allowUnreviewedContent?: boolean;
+  /** The learner's profession from their profile: AMA PRA credit or participation. */
+  profession?: LearnerProfession;
 }
 
 export type CreditDecision =
@@ -39,14 +73,15 @@ export type CreditDecision =
       awarded: true;
       amount: number;
       format: MicroCase['credit']['format'];
-      creditType: 'AMA PRA Category 1 Credit';
+      creditType: CreditTypeDisplay;
     }
   | { awarded: false; denials: CreditDenial[] };
 
 const MIN_REFLECTION = 10;
 
 /**
- * AMA PRA Category 1 rules as the provider applies them: internet PoC earns 0.5 when the
+ * AMA PRA Category 1 rules as the provider applies them: internet PoC earns 0.5 (for other
+ * professions than physicians, participation in an activity designated for 0.5) when the
  * clinical question, sources and application to practice are all documented; enduring material
  * needs the pass mark stated in advance; one credit per case per day; a yearly cap; no credit
  * for content past its review date or never reviewed (ACCME Standards for Integrity and
@@ -79,6 +114,6 @@ export function decideCredit(context: CreditContext): CreditDecision {
     awarded: true,
     amount: credit.amount,
     format: credit.format,
-    creditType: 'AMA PRA Category 1 Credit',
+    creditType: creditTypeFor(context.profession),
   };
 }

@@ -1,5 +1,5 @@
 import type { Basic, Provenance, QuestionnaireResponse, QuestionnaireResponseItem } from 'fhir/r4';
-import type { PocReflection } from '../credits/credit-policy';
+import { creditTypeCode, type PocReflection } from '../credits/credit-policy';
 import type { AnswerChoice } from '../credits/grade-attempt';
 import { variantLinkId } from '../micro-case/question-variants';
 import { caseCanonical, CHARTSIDE_FHIR, EXTENSION, PROFILE } from './canonical';
@@ -96,7 +96,7 @@ export function buildCreditAward(
         url: EXTENSION.creditType,
         valueCoding: {
           system: `${CHARTSIDE_FHIR}/CodeSystem/credit-type`,
-          code: 'ama-pra-1',
+          code: creditTypeCode(record.award.creditType),
           display: record.award.creditType,
         },
       },

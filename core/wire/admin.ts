@@ -200,8 +200,12 @@ export const creditsPerPeriodSchema = z.object({
       tenantId: z.string(),
       iss: z.string().optional(),
       completions: z.number().int().nonnegative(),
+      /** AMA PRA Category 1 Credit (physicians). */
       creditsAwarded: z.number().int().nonnegative(),
       amount: z.number().nonnegative(),
+      /** Participation in the designated activity (other health professionals). */
+      participations: z.number().int().nonnegative(),
+      participationAmount: z.number().nonnegative(),
       learners: z.number().int().nonnegative(),
     }),
   ),

@@ -73,7 +73,10 @@ export type CompletionResponse = z.infer<typeof completionResponseSchema>;
 /** `GET /api/credits`: the learner's transcript for a period, with its total. */
 export const transcriptResponseSchema = z.object({
   period: z.object({ from: z.iso.date(), to: z.iso.date() }),
+  /** AMA PRA Category 1 Credit in the period. */
   total: z.number().min(0),
+  /** Participation in AMA PRA activities (professions other than physicians), when any. */
+  participationTotal: z.number().min(0).optional(),
   credits: z.array(creditSchema),
 });
 export type TranscriptResponse = z.infer<typeof transcriptResponseSchema>;

@@ -6,7 +6,14 @@ import { creditsPerPeriod } from './credits-per-period';
 let seq = 0;
 async function ledgerRow(
   db: Database,
-  row: { tenant: string; learner: string; day: string; awarded: boolean; amount?: number },
+  row: {
+    tenant: string;
+    learner: string;
+    day: string;
+    awarded: boolean;
+    amount?: number;
+    creditType?: string;
+  },
 ): Promise<void> {
   seq += 1;
   await db
@@ -23,7 +30,7 @@ async function ledgerRow(
       awarded: row.awarded ? 1 : 0,
       amount: row.awarded ? (row.amount ?? 0.5) : 0,
       format: 'internet-poc',
-      credit_type: 'ama-pra-1',
+      credit_type: row.creditType ?? 'AMA PRA Category 1 Credit',
       denials: '[]',
       score: 1,
       recorded_at: `${row.day}T12:00:00.000Z`,
@@ -60,6 +67,8 @@ forEachStore('credits per period', (store) => {
           completions: 1,
           creditsAwarded: 1,
           amount: 0.5,
+          participations: 0,
+          participationAmount: 0,
           learners: 1,
         },
         {
@@ -68,6 +77,8 @@ forEachStore('credits per period', (store) => {
           completions: 3,
           creditsAwarded: 2,
           amount: 0.75,
+          participations: 0,
+          participationAmount: 0,
           learners: 2,
         },
         {
@@ -76,10 +87,44 @@ forEachStore('credits per period', (store) => {
           completions: 1,
           creditsAwarded: 1,
           amount: 0.5,
+          participations: 0,
+          participationAmount: 0,
           learners: 1,
         },
       ],
     });
+  });
+
+  test('participation of other professions is counted apart from AMA PRA credit', async () => {
+    const db = await store.open();
+    await ledgerRow(db, { tenant: 'a', learner: 'md', day: '2026-11-02', awarded: true });
+    const participation = 'Participation in an AMA PRA Category 1 Credit activity';
+    await ledgerRow(db, {
+      tenant: 'a',
+      learner: 'np',
+      day: '2026-11-03',
+      awarded: true,
+      creditType: participation,
+    });
+    await ledgerRow(db, {
+      tenant: 'a',
+      learner: 'np',
+      day: '2026-11-04',
+      awarded: false,
+      creditType: participation,
+    });
+    expect((await creditsPerPeriod(db, { period: 'month' })).rows).toEqual([
+      {
+        period: '2026-11',
+        tenantId: 'a',
+        completions: 3,
+        creditsAwarded: 1,
+        amount: 0.5,
+        participations: 1,
+        participationAmount: 0.5,
+        learners: 2,
+      },
+    ]);
   });
 
   test('a date range and one EHR narrow the count; years and days group as asked', async () => {
@@ -105,6 +150,8 @@ forEachStore('credits per period', (store) => {
         completions: 1,
         creditsAwarded: 1,
         amount: 0.5,
+        participations: 0,
+        participationAmount: 0,
         learners: 1,
       },
     ]);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { CREDIT_TYPES } from '../../core/credits/credit-policy';
 import type { CreditsPerPeriod } from '../../core/wire/admin';
 import type { Database } from '../store/database';
 
@@ -22,14 +23,28 @@ export async function creditsPerPeriod(
   query: CreditsQuery,
 ): Promise<CreditsPerPeriod> {
   const periodOf = sql<string>`substr(credit_day, 1, ${sql.lit(PERIOD_LENGTH[query.period])})`;
+  // AMA PRA credit (physicians) and participation (other professions) are counted apart.
+  const participation = sql<boolean>`credit_type = ${CREDIT_TYPES['ama-pra-1-participation']}`;
   let select = db
     .selectFrom('ledger')
     .select((eb) => [
       periodOf.as('period'),
       'tenant_id',
       eb.fn.countAll<number | string>().as('completions'),
-      sql<number | string | null>`sum(case when awarded = 1 then 1 else 0 end)`.as('awarded'),
-      sql<number | string | null>`sum(case when awarded = 1 then amount else 0 end)`.as('amount'),
+      sql<
+        number | string | null
+      >`sum(case when awarded = 1 and not (${participation}) then 1 else 0 end)`.as('awarded'),
+      sql<
+        number | string | null
+      >`sum(case when awarded = 1 and not (${participation}) then amount else 0 end)`.as('amount'),
+      sql<
+        number | string | null
+      >`sum(case when awarded = 1 and ${participation} then 1 else 0 end)`.as('participations'),
+      sql<
+        number | string | null
+      >`sum(case when awarded = 1 and ${participation} then amount else 0 end)`.as(
+        'participation_amount',
+      ),
       sql<number | string>`count(distinct learner)`.as('learners'),
     ]);
   if (query.from !== undefined) select = select.where('credit_day', '>=', query.from);
@@ -55,6 +70,8 @@ export async function creditsPerPeriod(
         creditsAwarded: Number(row.awarded ?? 0),
         // Sums of halves and quarters; rounding removes float noise from the sum.
         amount: Math.round(Number(row.amount ?? 0) * 1000) / 1000,
+        participations: Number(row.participations ?? 0),
+        participationAmount: Math.round(Number(row.participation_amount ?? 0) * 1000) / 1000,
         learners: Number(row.learners),
       };
     }),

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { isParticipation } from '../../core/credits/credit-policy';
 import type { Credit } from '../../core/wire/completion';
 
 export interface CertificateView {
@@ -29,9 +30,13 @@ export function renderCertificate(view: CertificateView): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks))),
   );
   const { credit } = view;
-  doc.fontSize(22).text(credit.awarded ? 'Certificate of credit' : 'Certificate of participation', {
-    align: 'center',
-  });
+  const participation = credit.awarded && isParticipation(credit.creditType);
+  const title = !credit.awarded
+    ? 'Record of completion'
+    : participation
+      ? 'Certificate of participation'
+      : 'Certificate of credit';
+  doc.fontSize(22).text(title, { align: 'center' });
   doc.moveDown().fontSize(12).text(`${view.provider} certifies that`, { align: 'center' });
   doc.moveDown(0.5).fontSize(14).text(view.learner, { align: 'center' });
   doc
@@ -47,7 +52,17 @@ export function renderCertificate(view: CertificateView): Promise<Buffer> {
     .fontSize(12)
     .text(`on ${credit.recordedAt.slice(0, 10)}.`, { align: 'center' });
   doc.moveDown(1.5);
-  if (credit.awarded) {
+  if (participation) {
+    doc.text(
+      `Participation recorded in an activity designated for ${credit.amount} AMA PRA Category 1 Credit™.`,
+    );
+    doc
+      .moveDown(0.5)
+      .fontSize(10)
+      .text(
+        `${view.provider} designates this internet point-of-care activity for a maximum of 0.5 AMA PRA Category 1 Credit™ per completed cycle. AMA PRA Category 1 Credit™ is awarded to physicians (MD, DO) only; this certificate documents participation for other health professionals, whose certifying bodies may accept it.`,
+      );
+  } else if (credit.awarded) {
     doc.text(`Credit awarded: ${credit.amount} AMA PRA Category 1 Credit™.`);
     doc
       .moveDown(0.5)

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { completionRequestSchema, type TranscriptResponse } from '../../core/wire/completion';
 import type { Learner } from '../auth/session-routes';
+import { isParticipation } from '../../core/credits/credit-policy';
 import { AppError, invalidRequest } from '../http/app-error';
 import { caseForRecord } from '../library/case-library';
 import { renderCertificate } from './certificate';
@@ -29,8 +30,17 @@ export function creditRoutes(deps: CompletionDeps): Router {
     }
     const rows = await deps.ledger.listCredits(learner.tenant.id, learner.fhirUser, { from, to });
     const credits = rows.map(creditOf);
-    const total = credits.reduce((sum, c) => sum + c.amount, 0);
-    const body: TranscriptResponse = { period: { from, to }, total, credits };
+    // The total is AMA PRA credit; participation (other professions) is counted apart.
+    const sum = (participation: boolean): number =>
+      credits
+        .filter((c) => isParticipation(c.creditType) === participation)
+        .reduce((total, c) => total + c.amount, 0);
+    const body: TranscriptResponse = {
+      period: { from, to },
+      total: sum(false),
+      ...(sum(true) > 0 && { participationTotal: sum(true) }),
+      credits,
+    };
     res.set('Cache-Control', 'no-store').json(body);
   });
   routes.get('/credits/:id', async (req, res) => {

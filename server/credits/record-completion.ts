@@ -1,4 +1,4 @@
-import { decideCredit } from '../../core/credits/credit-policy';
+import { creditTypeFor, decideCredit } from '../../core/credits/credit-policy';
 import { gradeAttempt } from '../../core/credits/grade-attempt';
 import {
   buildCompletionResponse,
@@ -6,6 +6,7 @@ import {
   buildCreditProvenance,
   type CreditRecord,
 } from '../../core/fhir/credit-resources';
+import type { LearnerProfession } from '../../core/learner/learner-profile';
 import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import type { CompletionRequest, CompletionResponse, Credit } from '../../core/wire/completion';
 import type { AppKeys } from '../auth/app-keys';
@@ -30,6 +31,11 @@ export interface CompletionDeps {
   settings: CreditSettings;
   /** When the attempt is recorded; the current time unless given (the sandbox's demo credits). */
   clock?: () => Date;
+  /**
+   * The learner's profession from their profile, which decides AMA PRA credit (physicians) or
+   * participation (other professions); without it, every learner's claim is a physician's.
+   */
+  professionOf?: (learner: Learner) => Promise<LearnerProfession | undefined>;
   /** Told of each recorded attempt once it is committed (spaced review rates its points). */
   onRecorded?: (attempt: {
     learner: Learner;
@@ -103,6 +109,7 @@ export async function recordProvenCompletion(
     );
   }
   const encounter = await proveEncounter();
+  const profession = await deps.professionOf?.(learner);
   const recordedAt = deps.clock?.() ?? new Date();
   const day = recordedAt.toISOString().slice(0, 10);
   const row = await deps.ledger.append(
@@ -123,6 +130,7 @@ export async function recordProvenCompletion(
         yearlyCap: deps.settings.yearlyCap,
         now: recordedAt,
         allowUnreviewedContent: deps.settings.allowUnreviewedContent,
+        ...(profession !== undefined && { profession }),
       });
       const id = crypto.randomUUID();
       const record: CreditRecord = {
@@ -163,7 +171,7 @@ export async function recordProvenCompletion(
         awarded: decision.awarded ? 1 : 0,
         amount: decision.awarded ? decision.amount : 0,
         format: microCase.credit.format,
-        credit_type: 'AMA PRA Category 1 Credit',
+        credit_type: decision.awarded ? decision.creditType : creditTypeFor(profession),
         denials: JSON.stringify(decision.awarded ? [] : decision.denials),
         score: grade.score,
         recorded_at: record.recordedAt,

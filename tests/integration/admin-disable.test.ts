@@ -66,6 +66,8 @@ test('credits per period count a real completion for its EHR and month', async (
       completions: 1,
       creditsAwarded: 1,
       amount: 0.5,
+      participations: 0,
+      participationAmount: 0,
       learners: 1,
     },
   ]);
