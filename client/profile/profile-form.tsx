@@ -77,7 +77,16 @@ export function ProfileForm({ initial, consentGivenAt, onSave }: ProfileFormProp
             notSet,
             ...LEARNER_PROFESSIONS.map((p) => [p, t(`profile.professions.${p}`)] as const),
           ]}
-          hint={ehrHint('profession')}
+          hint={
+            [
+              ehrHint('profession'),
+              draft.profession !== '' && draft.profession !== 'physician'
+                ? t('profile.participationHint')
+                : undefined,
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           onChange={(value) => {
             set('profession', value as LearnerProfession | '');
           }}

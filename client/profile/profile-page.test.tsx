@@ -110,6 +110,19 @@ test('My profile edits role, gaps, identifiers and consent, and saves them', asy
   ]);
 });
 
+test('choosing a profession other than physician says the credit is participation', async () => {
+  const { user, page } = await openProfile();
+  const profession = within(page).getByLabelText('Profession');
+  expect(profession.getAttribute('aria-describedby')).toBeNull();
+  await user.selectOptions(profession, 'Nurse practitioner');
+  const hint = document.getElementById(profession.getAttribute('aria-describedby') ?? '');
+  expect(hint?.textContent).toBe(
+    'AMA PRA Category 1 Credit is for physicians (MD, DO): your completed cases earn a certificate of participation instead.',
+  );
+  await user.selectOptions(profession, 'Physician (MD or DO)');
+  expect(profession.getAttribute('aria-describedby')).toBeNull();
+});
+
 test('a wrong NPI and an impossible birthday are flagged as alerts and nothing is sent', async () => {
   const sent: unknown[] = [];
   acceptSaves(sent);
