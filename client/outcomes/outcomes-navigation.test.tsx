@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpResponse, http } from 'msw';
 import { afterEach, expect, test } from 'vitest';
@@ -41,7 +41,10 @@ test('the header opens "Your learning and your measures" and Back returns to the
     { name: 'Your learning and your measures' },
     { timeout: 10_000 },
   );
-  expect(document.activeElement).toBe(heading);
+  // Focus follows in an effect once the lazy page has rendered.
+  await waitFor(() => {
+    expect(document.activeElement).toBe(heading);
+  });
   expect(open.getAttribute('aria-current')).toBe('page');
   expect(await screen.findByText(/Outcomes have not been computed yet/)).toBeDefined();
   await user.click(screen.getByRole('button', { name: 'Back to suggestions' }));
