@@ -5,6 +5,7 @@ import type { MicroCase } from '../../core/micro-case/micro-case-schema';
 import { loadCaseLibrary } from '../../server/library/case-library';
 import { completionBody } from '../support/completion-body';
 import { learnerSession, type LearnerSession } from '../support/learner-session';
+import { pdfText } from '../support/pdf-text';
 import { startStack, type Stack } from '../support/stack';
 
 let stack: Stack;
@@ -195,10 +196,7 @@ test('the certificate is a PDF with the designation statement and no patient dat
   expect(response.headers.get('content-type')).toBe('application/pdf');
   const pdf = Buffer.from(await response.arrayBuffer());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  // pdfkit writes text as hex strings; decode them to read the page as a person would.
-  const text = [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/g)]
-    .map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'))
-    .join('');
+  const text = pdfText(pdf);
   expect(text).toContain(
     'designates this internet point-of-care activity for a maximum of 0.5 AMA PRA Category 1 Credit',
   );

@@ -7,6 +7,7 @@ import { loadCaseLibrary } from '../../server/library/case-library';
 import { completionBody } from '../support/completion-body';
 import { validateFhir } from '../support/fhir-validation';
 import { learnerSession, type LearnerSession } from '../support/learner-session';
+import { pdfText } from '../support/pdf-text';
 import { startStack, type Stack } from '../support/stack';
 
 // Only physicians (MD, DO) receive AMA PRA Category 1 Credit; other health professionals receive
@@ -52,10 +53,7 @@ async function finishAs(practitionerIndex: number, profession?: string) {
   const pdf = Buffer.from(
     await (await api(learner, 'GET', `/api/credits/${credit.id}/certificate`)).arrayBuffer(),
   );
-  // pdfkit writes text as hex strings; decode them to read the page as a person would.
-  const certificate = [...pdf.toString('latin1').matchAll(/<([0-9a-f]+)>/g)]
-    .map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'))
-    .join('');
+  const certificate = pdfText(pdf);
   const creditType = award.extension?.find((e) => e.url === EXTENSION.creditType)?.valueCoding;
   return { learner, credit, transcript, award, creditType, certificate };
 }

@@ -5,7 +5,7 @@ import { STAFF } from '../../launch/sandbox/personas/staff';
 import { verifyLedger } from '../../server/credits/verify-ledger';
 import { JobLease } from '../../server/outcomes/job-lease';
 import { OutcomeStore } from '../../server/outcomes/outcome-store';
-import { createOutcomesJob } from '../../server/outcomes/outcomes-job';
+import { createOutcomesJob, type OutcomesJobInput } from '../../server/outcomes/outcomes-job';
 import { prepareOutcomes } from '../support/outcomes-setup';
 import { startStack, type Stack } from '../support/stack';
 
@@ -19,6 +19,20 @@ beforeAll(async () => {
   outcomes = new OutcomeStore(stack.db);
 }, 120_000);
 afterAll(() => stack.close());
+
+/** The outcomes job over the stack's store and EHRs, as the server builds it. */
+const jobOnStack = (input: Partial<OutcomesJobInput>) =>
+  createOutcomesJob({
+    db: stack.db,
+    tenants: stack.tenants,
+    ledger: stack.ledger,
+    library: stack.library,
+    keys: stack.keys,
+    windows: stack.config.outcomes.windows,
+    logger: pino({ level: 'silent' }),
+    now: () => now,
+    ...input,
+  });
 
 test('the panel’s demo credits go through the real completion path, dated 120 days ago', async () => {
   const { demo, summary } = await prepareOutcomes(stack, { now });
@@ -121,15 +135,8 @@ test('a tenant whose token is refused does not stop the others, and no token is 
     })
     .execute();
   const lines: string[] = [];
-  const job = createOutcomesJob({
-    db: stack.db,
-    tenants: stack.tenants,
-    ledger: stack.ledger,
-    library: stack.library,
-    keys: stack.keys,
-    windows: stack.config.outcomes.windows,
+  const job = jobOnStack({
     logger: pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) }),
-    now: () => now,
   });
   const summary = await job.run();
   expect(summary.tenants.find((t) => t.tenantId === refusing.id)).toEqual({
@@ -149,15 +156,7 @@ test('a stopping process gives the lease back at once, though a tenant is still 
   let unblock: () => void = () => undefined;
   const blocked = new Promise<void>((resolve) => (unblock = resolve));
   let requests = 0;
-  const job = createOutcomesJob({
-    db: stack.db,
-    tenants: stack.tenants,
-    ledger: stack.ledger,
-    library: stack.library,
-    keys: stack.keys,
-    windows: stack.config.outcomes.windows,
-    logger: pino({ level: 'silent' }),
-    now: () => now,
+  const job = jobOnStack({
     // The first tenant's first request (its token) hangs, as a slow EHR would.
     fetch: async (input, init) => {
       requests += 1;
