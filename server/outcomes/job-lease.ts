@@ -3,9 +3,14 @@ import type { Database } from '../store/database';
 /**
  * A named lease in the database, so that of several app processes sharing a store only one runs
  * a job at a time. Taking it is one conditional upsert: it succeeds when the lease is free,
- * expired, or already ours (which renews it); a process that dies leaves it to expire.
+ * expired, or already ours (which renews it); a process that dies leaves it to expire, and one
+ * that stops closes it.
  */
 export class JobLease {
+  /** This holder's operations, one at a time: a release never overtakes a renewal under way. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
   constructor(
     private readonly db: Database,
     private readonly name: string,
@@ -13,8 +18,32 @@ export class JobLease {
     readonly holder: string,
   ) {}
 
-  /** True when this holder now has the lease until `now + ttlMs`. */
-  async take(ttlMs: number, now: Date = new Date()): Promise<boolean> {
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** True when this holder now has the lease until `now + ttlMs`; false, too, once closed. */
+  take(ttlMs: number, now: Date = new Date()): Promise<boolean> {
+    return this.serial(() => (this.closed ? Promise.resolve(false) : this.upsert(ttlMs, now)));
+  }
+
+  /** Gives the lease up if this holder has it (a no-op otherwise). */
+  release(): Promise<void> {
+    return this.serial(() => this.delete());
+  }
+
+  /**
+   * For a stopping process: gives the lease up after any renewal under way, and never takes it
+   * again, so the next process need not wait for it to lapse.
+   */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.release();
+  }
+
+  private async upsert(ttlMs: number, now: Date): Promise<boolean> {
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     const row = await this.db
       .insertInto('job_leases')
@@ -35,8 +64,7 @@ export class JobLease {
     return row?.holder === this.holder;
   }
 
-  /** Gives the lease up if this holder has it (a no-op otherwise). */
-  async release(): Promise<void> {
+  private async delete(): Promise<void> {
     await this.db
       .deleteFrom('job_leases')
       .where('name', '=', this.name)

@@ -135,4 +135,21 @@ forEachStore('outcome store', (store) => {
     // Another lease name is another lease.
     expect(await new JobLease(other, 'other-job', 'process-b').take(60_000, expired)).toBe(true);
   });
+
+  test('closing frees the lease even with a renewal issued just before, and never takes it again', async () => {
+    const db = await store.open();
+    const leases = async () => db.selectFrom('job_leases').select('holder').execute();
+    for (const renewalStarted of [false, true]) {
+      const stopping = new JobLease(db, 'outcomes', `stopping-${String(renewalStarted)}`);
+      expect(await stopping.take(60_000)).toBe(true);
+      // A heartbeat's renewal races the stop: it must not land after the release.
+      const renewal = stopping.take(60_000);
+      if (renewalStarted) await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all([renewal, stopping.close()]);
+      expect(await leases()).toEqual([]);
+      expect(await stopping.take(60_000)).toBe(false);
+      expect(await leases()).toEqual([]);
+    }
+    expect(await new JobLease(db, 'outcomes', 'next-process').take(60_000)).toBe(true);
+  });
 });

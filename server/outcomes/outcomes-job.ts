@@ -79,7 +79,7 @@ export function createOutcomesJob(input: OutcomesJobInput): OutcomesJob {
     run,
     stop: () => {
       stopping.abort();
-      return lease.release();
+      return lease.close();
     },
   };
 }
