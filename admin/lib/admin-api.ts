@@ -176,6 +176,7 @@ export function createAdminApi(credentials: AdminCredentials) {
         included: headers.get(PARS_SUMMARY_HEADERS.included),
         noConsent: headers.get(PARS_SUMMARY_HEADERS.noConsent),
         missingIdentifiers: headers.get(PARS_SUMMARY_HEADERS.missingIdentifiers),
+        participation: headers.get(PARS_SUMMARY_HEADERS.participation),
       });
       if (!summary.success)
         throw new AdminError('SERVER_INVALID', 'The PARS export did not say what it left out');

@@ -60,6 +60,7 @@ test('the file for the chosen range downloads, and those left out are counted, n
           'x-pars-included': '1',
           'x-pars-left-out-no-consent': '12',
           'x-pars-left-out-missing-identifiers': '0',
+          'x-pars-left-out-participation': '2',
         },
       });
     }),
@@ -71,7 +72,8 @@ test('the file for the chosen range downloads, and those left out are counted, n
 
   const status = await screen.findByRole('status');
   expect(status.textContent).toBe(
-    'Downloaded pars-2026-10-01-to-2026-10-31.tsv: 1 completion.12 completions left out: no consent.',
+    'Downloaded pars-2026-10-01-to-2026-10-31.tsv: 1 completion.12 completions left out: no consent.' +
+      '2 completions left out: participation by other health professionals, not AMA PRA credit, which is what PARS learner data reports.',
   );
   expect(Object.fromEntries(asked[0]?.searchParams ?? [])).toEqual({
     from: '2026-10-01',

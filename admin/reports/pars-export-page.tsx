@@ -29,7 +29,7 @@ const completions = (count: number): string => `${count} completion${count === 1
 
 /** What the downloaded file holds, and who was left out and why (never who they are). */
 function Summary({ file }: { file: ParsFile }) {
-  const { included, noConsent, missingIdentifiers } = file.summary;
+  const { included, noConsent, missingIdentifiers, participation } = file.summary;
   return (
     <div role="status">
       <p>
@@ -40,6 +40,12 @@ function Summary({ file }: { file: ParsFile }) {
         <p>
           {completions(missingIdentifiers)} left out: the learner has not given their name, birth
           month and day, and board ID or NPI.
+        </p>
+      ) : null}
+      {participation > 0 ? (
+        <p>
+          {completions(participation)} left out: participation by other health professionals, not
+          AMA PRA credit, which is what PARS learner data reports.
         </p>
       ) : null}
     </div>

@@ -220,16 +220,19 @@ export const PARS_SUMMARY_HEADERS = {
   included: 'x-pars-included',
   noConsent: 'x-pars-left-out-no-consent',
   missingIdentifiers: 'x-pars-left-out-missing-identifiers',
+  participation: 'x-pars-left-out-participation',
 } as const;
 
 /**
  * `GET /api/admin/reports/pars`: awarded completions in the file, and those left out because the
- * learner gave no consent to report (ACCME Standard 2) or lacks a name, board id or NPI, or
- * birth month and day.
+ * learner gave no consent to report (ACCME Standard 2), lacks a name, board id or NPI, or
+ * birth month and day, or is not a physician (participation, not AMA PRA credit).
  */
 export const parsSummarySchema = z.object({
   included: z.coerce.number().int().nonnegative(),
   noConsent: z.coerce.number().int().nonnegative(),
   missingIdentifiers: z.coerce.number().int().nonnegative(),
+  /** Participation of other professions: PARS learner credit data is physicians' credit. */
+  participation: z.coerce.number().int().nonnegative(),
 });
 export type ParsSummary = z.infer<typeof parsSummarySchema>;

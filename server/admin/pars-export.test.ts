@@ -23,7 +23,12 @@ forEachStore('PARS report', (store) => {
     await awardedCredit(db, { learner: ADA, day: '2026-12-01' });
 
     const report = await parsReport(db, { from: '2026-11-01', to: '2026-11-30' });
-    expect(report.summary).toEqual({ included: 1, noConsent: 2, missingIdentifiers: 1 });
+    expect(report.summary).toEqual({
+      included: 1,
+      noConsent: 2,
+      missingIdentifiers: 1,
+      participation: 0,
+    });
     expect(report.rows).toEqual([
       {
         boardId: 'ABIM-123',
@@ -33,13 +38,28 @@ forEachStore('PARS report', (store) => {
         birthMonth: '3',
         birthDay: '14',
         completionDate: '2026-11-10',
-        creditType: 'ama-pra-1',
+        creditType: 'AMA PRA Category 1 Credit',
         creditAmount: '0.5',
         activityId: 'sepsis-hour-one',
       },
     ]);
     const file = renderParsFile(report.rows, DEFAULT_PARS_COLUMNS, 'csv');
     expect(file).not.toMatch(/Patient|Encounter|secret|Withheld/);
+  });
+
+  test('participation of other professions is counted, never listed: PARS reports physicians’ credit', async () => {
+    const db = await store.open();
+    await saveProfile(db, ADA, reportingProfile(true));
+    await awardedCredit(db, { learner: ADA, day: '2026-11-10' });
+    await awardedCredit(db, {
+      learner: ADA,
+      day: '2026-11-12',
+      caseId: 'aki-kdigo-recognition',
+      creditType: 'Participation in an AMA PRA Category 1 Credit activity',
+    });
+    const report = await parsReport(db, { from: '2026-11-01', to: '2026-11-30' });
+    expect(report.summary).toMatchObject({ included: 1, participation: 1 });
+    expect(report.rows.map((row) => row.activityId)).toEqual(['sepsis-hour-one']);
   });
 
   test('a profile whose consent column and stamped consent disagree is left out', async () => {

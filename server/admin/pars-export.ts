@@ -2,6 +2,7 @@ import {
   learnerProfileSchema,
   type ReportingIdentifiers,
 } from '../../core/learner/learner-profile';
+import { isParticipation } from '../../core/credits/credit-policy';
 import type { ParsFormat, ParsSummary } from '../../core/wire/admin';
 import type { Database } from '../store/database';
 import type { ParsColumns, ParsField } from './pars-columns';
@@ -31,8 +32,9 @@ function reportable(reporting: ReportingIdentifiers): Reportable | undefined {
 
 /**
  * The awarded completions of a period as PARS learner data (DOMAIN.md "Continuing-education
- * credit"), from the ledger and the learners' profiles. Only learners whose profile says they
- * consent to report are listed (ACCME Standard 2); the others are counted, never named. No
+ * credit"), from the ledger and the learners' profiles. Only physicians' credit (not the
+ * participation of other professions) of learners whose profile says they consent to report is
+ * listed (ACCME Standard 2); the others are counted, never named. No
  * patient, encounter or answer leaves: only who, when and what credit.
  */
 export async function parsReport(db: Database, query: ParsQuery): Promise<ParsReport> {
@@ -57,9 +59,19 @@ export async function parsReport(db: Database, query: ParsQuery): Promise<ParsRe
     .orderBy('ledger.credit_day')
     .orderBy('ledger.seq')
     .execute();
-  const summary: ParsSummary = { included: 0, noConsent: 0, missingIdentifiers: 0 };
+  const summary: ParsSummary = {
+    included: 0,
+    noConsent: 0,
+    missingIdentifiers: 0,
+    participation: 0,
+  };
   const rows: ParsReport['rows'] = [];
   for (const credit of credits) {
+    // PARS learner credit data is physicians' CME credit; participation is not reported there.
+    if (isParticipation(credit.credit_type)) {
+      summary.participation += 1;
+      continue;
+    }
     const profile =
       credit.profile === null
         ? undefined

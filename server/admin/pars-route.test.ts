@@ -61,6 +61,7 @@ forEachStore('PARS export route', (store) => {
     );
     expect(response.headers.get(PARS_SUMMARY_HEADERS.included)).toBe('1');
     expect(response.headers.get(PARS_SUMMARY_HEADERS.noConsent)).toBe('1');
+    expect(response.headers.get(PARS_SUMMARY_HEADERS.participation)).toBe('0');
     const lines = (await response.text()).split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^ABIM-123\t1234567893\tAda\tLovelace\t3\t14\t2026-11-10\t/);

@@ -61,6 +61,7 @@ export function parsRoute(deps: {
         included: { to: summary.included },
         leftOutNoConsent: { to: summary.noConsent },
         leftOutMissingIdentifiers: { to: summary.missingIdentifiers },
+        leftOutParticipation: { to: summary.participation },
       },
     });
     res
@@ -69,6 +70,7 @@ export function parsRoute(deps: {
       .set(PARS_SUMMARY_HEADERS.included, String(summary.included))
       .set(PARS_SUMMARY_HEADERS.noConsent, String(summary.noConsent))
       .set(PARS_SUMMARY_HEADERS.missingIdentifiers, String(summary.missingIdentifiers))
+      .set(PARS_SUMMARY_HEADERS.participation, String(summary.participation))
       .send(renderParsFile(rows, deps.columns, format));
   };
 }

@@ -6,7 +6,14 @@ let seq = 0;
 /** One ledger row as recordCompletion writes it, with a patient's encounter in it. */
 export async function awardedCredit(
   db: Database,
-  row: { tenant?: string; learner: string; day: string; awarded?: boolean; caseId?: string },
+  row: {
+    tenant?: string;
+    learner: string;
+    day: string;
+    awarded?: boolean;
+    caseId?: string;
+    creditType?: string;
+  },
 ): Promise<void> {
   seq += 1;
   const awarded = row.awarded ?? true;
@@ -24,7 +31,7 @@ export async function awardedCredit(
       awarded: awarded ? 1 : 0,
       amount: awarded ? 0.5 : 0,
       format: 'internet-poc',
-      credit_type: 'ama-pra-1',
+      credit_type: row.creditType ?? 'AMA PRA Category 1 Credit',
       denials: '[]',
       score: 1,
       recorded_at: `${row.day}T12:00:00.000Z`,
