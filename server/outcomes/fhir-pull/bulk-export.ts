@@ -83,7 +83,7 @@ function locateFile(
     target !== undefined &&
     target.origin !== fhirOrigin &&
     target.protocol === 'https:' &&
-    (request.fileOrigins ?? []).some((listed) => new URL(listed).origin === target.origin);
+    (request.fileOrigins ?? []).some((host) => new URL(host).origin === target.origin);
   if (target === undefined || !listed) {
     const url = onFhirOrigin(entry.url, request.iss, 'BULK_OUTPUT_OFF_ORIGIN');
     return { type: entry.type, url, file, withToken: manifest.requiresAccessToken };
