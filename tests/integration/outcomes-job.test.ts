@@ -5,8 +5,8 @@ import { STAFF } from '../../launch/sandbox/personas/staff';
 import { verifyLedger } from '../../server/credits/verify-ledger';
 import { JobLease } from '../../server/outcomes/job-lease';
 import { OutcomeStore } from '../../server/outcomes/outcome-store';
-import { createOutcomesJob, type OutcomesJobInput } from '../../server/outcomes/outcomes-job';
-import { prepareOutcomes } from '../support/outcomes-setup';
+import type { OutcomesJobInput } from '../../server/outcomes/outcomes-job';
+import { prepareOutcomes, stackOutcomesJob } from '../support/outcomes-setup';
 import { startStack, type Stack } from '../support/stack';
 
 const DAY = 86_400_000;
@@ -20,19 +20,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack.close());
 
-/** The outcomes job over the stack's store and EHRs, as the server builds it. */
+/** The outcomes job on the stack, at this test's clock. */
 const jobOnStack = (input: Partial<OutcomesJobInput>) =>
-  createOutcomesJob({
-    db: stack.db,
-    tenants: stack.tenants,
-    ledger: stack.ledger,
-    library: stack.library,
-    keys: stack.keys,
-    windows: stack.config.outcomes.windows,
-    logger: pino({ level: 'silent' }),
-    now: () => now,
-    ...input,
-  });
+  stackOutcomesJob(stack, { now: () => now, ...input });
 
 test('the panel’s demo credits go through the real completion path, dated 120 days ago', async () => {
   const { demo, summary } = await prepareOutcomes(stack, { now });

@@ -2,9 +2,27 @@ import { pino } from 'pino';
 import { PANEL_LEARNING } from '../../launch/sandbox/panel/panel-learning';
 import type { DemoCreditsResult } from '../../server/outcomes/demo-credits';
 import { seedSandboxDemoCredits } from '../../server/outcomes/sandbox-demo-credits';
-import { createOutcomesJob } from '../../server/outcomes/outcomes-job';
+import {
+  createOutcomesJob,
+  type OutcomesJob,
+  type OutcomesJobInput,
+} from '../../server/outcomes/outcomes-job';
 import type { RefreshSummary } from '../../server/outcomes/refresh-outcomes';
 import type { Stack } from './stack';
+
+/** The outcomes job over the stack's store and EHRs, as the server builds it. */
+export function stackOutcomesJob(stack: Stack, input: Partial<OutcomesJobInput> = {}): OutcomesJob {
+  return createOutcomesJob({
+    db: stack.db,
+    tenants: stack.tenants,
+    ledger: stack.ledger,
+    library: stack.library,
+    keys: stack.keys,
+    windows: stack.config.outcomes.windows,
+    logger: pino({ level: 'silent' }),
+    ...input,
+  });
+}
 
 export interface PreparedOutcomes {
   demo: DemoCreditsResult;
@@ -36,14 +54,7 @@ export async function prepareOutcomes(
       `No demo credit was awarded (${JSON.stringify(demo?.credits.map((c) => c.denials))}): start the stack with startStack({ demoOutcomes: true })`,
     );
   }
-  const job = createOutcomesJob({
-    db: stack.db,
-    tenants: stack.tenants,
-    ledger: stack.ledger,
-    library: stack.library,
-    keys: stack.keys,
-    windows: stack.config.outcomes.windows,
-    logger: pino({ level: 'silent' }),
+  const job = stackOutcomesJob(stack, {
     pullOptions: { polling: { minDelayMs: 10, maxDelayMs: 500, deadlineMs: 60_000 } },
     ...(options.now && { now: () => options.now ?? new Date() }),
   });
